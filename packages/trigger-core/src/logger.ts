@@ -1,0 +1,121 @@
+import { describeError, isSensitiveKey, scrubPersonalData } from './redact';
+
+/** Log levels, lowest first. `TRACE` and `FATAL` (Lambda's own names) map to DEBUG and ERROR. */
+export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+
+/** One of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A value a log line may carry. Strings are scrubbed of e-mail addresses and phone numbers. */
+export type LogValue = string | number | boolean | null | undefined | Error | readonly LogValue[] | { readonly [key: string]: LogValue };
+
+/** Named fields of a log line. Fields with a personal or secret name are written as `[redacted]`. */
+export type LogFields = { readonly [key: string]: LogValue };
+
+/**
+ * A structured logger: one JSON object per line on stdout, no personal data.
+ *
+ * @example
+ * logger.info('welcome e-mail sent', { messageId });
+ */
+export interface Logger {
+  readonly level: LogLevel;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger whose every line also carries `fields`. */
+  child(fields: LogFields): Logger;
+}
+
+/** Options of {@link createLogger}. */
+export interface LoggerOptions {
+  /** The service name on every line, usually the app's name. */
+  service: string;
+  /** The lowest level written; defaults to INFO. */
+  level?: LogLevel;
+  /** Fields on every line. */
+  context?: LogFields;
+  /** Where lines go; defaults to stdout. Tests pass a collector. */
+  write?: (line: string) => void;
+}
+
+const RANK: Record<LogLevel, number> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40 };
+const REDACTED = '[redacted]';
+const MAX_DEPTH = 6;
+
+function writeToStdout(line: string): void {
+  process.stdout.write(line);
+}
+
+function sanitize(value: LogValue, depth: number): unknown {
+  if (typeof value === 'string') return scrubPersonalData(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return '[truncated]';
+  if (value instanceof Error) return describeError(value);
+  if (Array.isArray(value)) return (value as readonly LogValue[]).map((item) => sanitize(item, depth + 1));
+  return sanitizeFields(value as LogFields, depth + 1);
+}
+
+function sanitizeFields(fields: LogFields, depth: number): Record<string, unknown> {
+  const clean: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (value === undefined) continue;
+    clean[key] = isSensitiveKey(key) ? REDACTED : sanitize(value, depth);
+  }
+  return clean;
+}
+
+/**
+ * Creates a JSON-lines logger. Every string it writes, messages included, is scrubbed of e-mail
+ * addresses and phone numbers; fields named like personal data or secrets are redacted.
+ *
+ * @example
+ * const logger = createLogger({ service: 'post-confirmation', level: 'DEBUG' });
+ * logger.info('cold start');
+ * // {"level":"INFO","message":"cold start","timestamp":"...","service":"post-confirmation"}
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const level = options.level ?? 'INFO';
+  const write = options.write ?? writeToStdout;
+  // Sanitised once, so each line pays only for its own fields.
+  const context = sanitizeFields({ service: options.service, ...options.context }, 0);
+
+  const emit = (lineLevel: LogLevel, message: string, fields?: LogFields): void => {
+    if (RANK[lineLevel] < RANK[level]) return;
+    const line = {
+      level: lineLevel,
+      message: scrubPersonalData(message),
+      timestamp: new Date().toISOString(),
+      ...context,
+      ...(fields ? sanitizeFields(fields, 0) : undefined),
+    };
+    write(`${JSON.stringify(line)}\n`);
+  };
+
+  return {
+    level,
+    debug: (message, fields) => emit('DEBUG', message, fields),
+    info: (message, fields) => emit('INFO', message, fields),
+    warn: (message, fields) => emit('WARN', message, fields),
+    error: (message, fields) => emit('ERROR', message, fields),
+    child: (fields) =>
+      createLogger({ service: options.service, level, write, context: { ...options.context, ...fields } }),
+  };
+}
+
+/**
+ * Turns a level name from the environment into a {@link LogLevel}; accepts Lambda's names
+ * (TRACE, FATAL) and any case. Returns `undefined` for an unknown name, so the caller can say so.
+ *
+ * @example
+ * parseLogLevel('warn'); // 'WARN'
+ * parseLogLevel('TRACE'); // 'DEBUG'
+ */
+export function parseLogLevel(name: string): LogLevel | undefined {
+  const upper = name.trim().toUpperCase();
+  if (upper === 'TRACE') return 'DEBUG';
+  if (upper === 'FATAL') return 'ERROR';
+  return (LOG_LEVELS as readonly string[]).includes(upper) ? (upper as LogLevel) : undefined;
+}

@@ -1,0 +1,136 @@
+/**
+ * Personal-data scrubbing shared by the logger and the wrapper. Kept apart from the logger so that
+ * tests and apps can check their own output with the same rules.
+ */
+
+const EMAIL = /[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g;
+// Cognito stores phone numbers in E.164 ("+12065551234"); SNS and SES errors echo them that way.
+const PHONE = /\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}/g;
+const MAYBE_PERSONAL = /[@+(]/;
+
+/**
+ * Replaces e-mail addresses and phone numbers in a string with placeholders.
+ *
+ * @example
+ * scrubPersonalData('Email address is not verified: jane@example.com');
+ * // 'Email address is not verified: [email]'
+ */
+export function scrubPersonalData(text: string): string {
+  if (!MAYBE_PERSONAL.test(text)) return text;
+  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+}
+
+/**
+ * Field names whose values are personal or secret whatever they contain: they are logged as
+ * `[redacted]`. Compared case-insensitively.
+ */
+const REDACTED_KEYS = new Set(
+  [
+    'email',
+    'phone_number',
+    'phone',
+    'name',
+    'given_name',
+    'family_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'address',
+    'birthdate',
+    'username',
+    'code',
+    'codeparameter',
+    'usernameparameter',
+    'password',
+    'newpassword',
+    'oldpassword',
+    'challengeanswer',
+    'secretcode',
+    'authorization',
+    'cookie',
+    'userattributes',
+  ].map((key) => key.toLowerCase()),
+);
+const REDACTED_KEY_PARTS = /password|token|secret|credential/i;
+
+/**
+ * True when a field with this name must never have its value logged.
+ *
+ * @example
+ * isSensitiveKey('idToken'); // true
+ * isSensitiveKey('durationMs'); // false
+ */
+export function isSensitiveKey(key: string): boolean {
+  return REDACTED_KEYS.has(key.toLowerCase()) || REDACTED_KEY_PARTS.test(key);
+}
+
+/**
+ * User attributes whose values are not personal and help to explain a decision, so they may be
+ * logged. Every other attribute is logged by name only.
+ */
+export const LOGGABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'email_verified',
+  'phone_number_verified',
+  'cognito:user_status',
+  'locale',
+  'zoneinfo',
+]);
+
+/**
+ * Summarises user attributes for a log line: every attribute's name, and the values of the
+ * non-personal ones in {@link LOGGABLE_ATTRIBUTES}.
+ *
+ * @example
+ * describeUserAttributes({ email: 'jane@example.com', email_verified: 'true' });
+ * // { attributeNames: ['email', 'email_verified'], email_verified: 'true' }
+ */
+export function describeUserAttributes(
+  attributes: Readonly<Record<string, string>>,
+): { attributeNames: string[] } & Record<string, string | string[]> {
+  const summary: { attributeNames: string[] } & Record<string, string | string[]> = {
+    attributeNames: Object.keys(attributes).sort(),
+  };
+  for (const [key, value] of Object.entries(attributes)) {
+    if (LOGGABLE_ATTRIBUTES.has(key)) summary[key] = scrubPersonalData(value);
+  }
+  return summary;
+}
+
+/** What a log line may say about an error: its name, code, HTTP status and a scrubbed message. */
+export type ErrorSummary = {
+  errorName: string;
+  errorCode?: string;
+  errorMessage: string;
+  httpStatusCode?: number;
+  path?: string;
+  variable?: string;
+};
+
+/**
+ * Describes any thrown value for a log line without personal data. Understands trigger-core's
+ * errors (`code`, `path`, `variable`) and AWS SDK errors (`name`, `Code`, `$metadata`).
+ *
+ * @example
+ * describeError(new Error('Email address is not verified: jane@example.com'));
+ * // { errorName: 'Error', errorMessage: 'Email address is not verified: [email]' }
+ */
+export function describeError(error: unknown): ErrorSummary {
+  if (!(error instanceof Error)) {
+    return { errorName: typeof error, errorMessage: scrubPersonalData(String(error)) };
+  }
+  const details = error as Error & {
+    code?: unknown;
+    Code?: unknown;
+    path?: unknown;
+    variable?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  const summary: ErrorSummary = { errorName: error.name, errorMessage: scrubPersonalData(error.message) };
+  const code = typeof details.code === 'string' ? details.code : typeof details.Code === 'string' ? details.Code : undefined;
+  if (code) summary.errorCode = code;
+  const status = details.$metadata?.httpStatusCode;
+  if (typeof status === 'number') summary.httpStatusCode = status;
+  if (typeof details.path === 'string') summary.path = details.path;
+  if (typeof details.variable === 'string') summary.variable = details.variable;
+  return summary;
+}

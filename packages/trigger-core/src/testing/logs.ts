@@ -1,0 +1,58 @@
+/** Log lines a test captured, parsed. */
+export interface CapturedLogs {
+  /** Pass as `writeLog` (defineTrigger) or `write` (createLogger). */
+  readonly write: (line: string) => void;
+  /** Every line as written. */
+  readonly raw: string[];
+  /** Every line parsed as JSON; throws if a line is not exactly one JSON object. */
+  lines(): Record<string, unknown>[];
+  /** The lines with this `message`. */
+  withMessage(message: string): Record<string, unknown>[];
+}
+
+/**
+ * Collects log lines in memory.
+ *
+ * @example
+ * const logs = captureLogs();
+ * const handler = defineTrigger(postConfirmation, { service: 't', writeLog: logs.write }, work);
+ * expect(logs.withMessage('invocation finished')).toHaveLength(1);
+ */
+export function captureLogs(): CapturedLogs {
+  const raw: string[] = [];
+  const lines = (): Record<string, unknown>[] =>
+    raw.map((line, index) => {
+      if (!line.endsWith('\n') || line.slice(0, -1).includes('\n')) {
+        throw new Error(`log line ${index} is not exactly one line: ${line}`);
+      }
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new Error(`log line ${index} is not a JSON object: ${line}`);
+      }
+      return parsed as Record<string, unknown>;
+    });
+  return {
+    write: (line) => raw.push(line),
+    raw,
+    lines,
+    withMessage: (message) => lines().filter((line) => line.message === message),
+  };
+}
+
+const EMAIL = /[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[a-z]{2,}/gi;
+const PHONE = /\+\d{7,15}\b/g;
+
+/**
+ * Finds personal data in log output: any e-mail address or E.164 phone number, and any of the
+ * given known values (names, codes, passwords, tokens used by the test). Returns what leaked.
+ *
+ * @example
+ * expect(findPersonalData(logs.raw.join(''), ['Jane', '123456'])).toEqual([]);
+ */
+export function findPersonalData(text: string, knownValues: readonly string[] = []): string[] {
+  const leaks = new Set<string>();
+  for (const match of text.matchAll(EMAIL)) leaks.add(match[0]);
+  for (const match of text.matchAll(PHONE)) leaks.add(match[0]);
+  for (const value of knownValues) if (value && text.includes(value)) leaks.add(value);
+  return [...leaks];
+}
