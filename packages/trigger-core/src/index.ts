@@ -8,4 +8,5 @@ export * from './logger';
 export * from './redact';
 export * from './config';
 export * from './trigger';
+export * from './html';
 export { eventShape, responseShape, isTrueAttribute, type ShapeChecker } from './shape';

@@ -119,7 +119,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
     const isColdStart = coldStart;
     coldStart = false;
     // On a cold start Cognito's 5 s also covered the init phase, which began about when the process did.
-    const initMs = isColdStart ? Math.min(performance.now(), maxBudgetMs) : 0;
+    const initMs = isColdStart ? Math.min(Math.round(performance.now()), maxBudgetMs) : 0;
     const budgetMs = Math.max(0, Math.min(lambdaContext.getRemainingTimeInMillis(), maxBudgetMs - initMs) - safetyMarginMs);
 
     const logger = baseLogger.child({
@@ -134,7 +134,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
         family: family.name,
         failurePolicy: outcome === 'failed' ? family.failurePolicy : undefined,
         durationMs: Date.now() - startedAt,
-        budgetMs,
+        budgetMs: Math.round(budgetMs),
         ...(error === undefined ? {} : describeError(error)),
       };
       if (outcome === 'failed') logger.error('invocation finished', fields);

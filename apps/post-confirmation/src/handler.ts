@@ -1,0 +1,39 @@
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { defineTrigger, postConfirmation } from '@cognito-triggers/trigger-core';
+import { readConfig } from './config';
+import { decideEmail } from './email';
+
+// Created once per Lambda instance: region and endpoint come from the SDK's standard settings
+// (AWS_REGION, AWS_ENDPOINT_URL_SES), so the same bundle talks to SES or to an emulator.
+const ses = new SESClient({
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+});
+
+/**
+ * The PostConfirmation Lambda handler: a welcome e-mail after a confirmed sign-up, a security notice
+ * after a password reset. It never blocks the user: any failure is logged and the event returned.
+ *
+ * @example
+ * // Lambda: runtime nodejs24.x, handler index.handler, environment EMAIL_FROM="Acme <hello@acme.example>"
+ */
+export const handler = defineTrigger(
+  postConfirmation,
+  { service: 'post-confirmation', config: readConfig },
+  async (event, { config, logger, signal }) => {
+    const decision = decideEmail(event, config);
+    if (decision.action === 'skip') {
+      logger.info('no e-mail sent', { reason: decision.reason });
+      return event;
+    }
+    try {
+      const result = await ses.send(new SendEmailCommand(decision.input), { abortSignal: signal });
+      logger.info('e-mail sent', { kind: decision.kind, messageId: result.MessageId, attempts: result.$metadata.attempts });
+    } catch (error) {
+      // One line per failed delivery, identifying the user by sub (in the context), never by address.
+      logger.error('e-mail not sent', { kind: decision.kind, error: error as Error });
+      throw error;
+    }
+    return event;
+  },
+);

@@ -1,0 +1,47 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from './bundle-options';
+import { deterministicZip } from './zip';
+
+/** What {@link buildApp} wrote. */
+export interface BuildResult {
+  name: string;
+  bundlePath: string;
+  zipPath: string;
+  bundleBytes: number;
+  zipBytes: number;
+}
+
+/**
+ * Builds one trigger app: `src/handler.ts` to `dist/index.mjs` (+ source map) and
+ * `dist/<name>.zip` holding both, ready for Lambda with handler `index.handler`.
+ *
+ * @example
+ * const result = await buildApp('apps/post-confirmation');
+ */
+export async function buildApp(appDir: string): Promise<BuildResult> {
+  const manifest = JSON.parse(await readFile(join(appDir, 'package.json'), 'utf8')) as { name?: unknown };
+  if (typeof manifest.name !== 'string' || manifest.name === '') {
+    throw new Error(`${join(appDir, 'package.json')} has no "name"`);
+  }
+  const name = manifest.name.replace(/^@[^/]+\//, '');
+  const entry = join(appDir, 'src', 'handler.ts');
+  await stat(entry).catch(() => {
+    throw new Error(`${entry} does not exist: every app exports its Lambda handler from src/handler.ts`);
+  });
+
+  const dist = join(appDir, 'dist');
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  const bundlePath = join(dist, 'index.mjs');
+  const result = await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile: bundlePath, absWorkingDir: appDir });
+  await writeFile(join(dist, 'meta.json'), JSON.stringify(result.metafile));
+
+  const bundle = await readFile(bundlePath);
+  const sourceMap = await readFile(`${bundlePath}.map`);
+  const zip = deterministicZip({ 'index.mjs': bundle, 'index.mjs.map': sourceMap });
+  const zipPath = join(dist, `${name}.zip`);
+  await writeFile(zipPath, zip);
+  return { name, bundlePath, zipPath, bundleBytes: bundle.byteLength, zipBytes: zip.byteLength };
+}

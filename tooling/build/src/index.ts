@@ -1,0 +1,3 @@
+export * from './bundle-options';
+export * from './build-app';
+export * from './zip';

@@ -1,0 +1,2 @@
+export * from './lambda-function';
+export * from './node24';

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const running = new Set<ChildProcess>();
+let hooksInstalled = false;
+
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  const killAll = () => {
+    for (const child of running) child.kill('SIGKILL');
+  };
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+/** A child process started by {@link startService}. */
+export interface Service {
+  readonly name: string;
+  readonly child: ChildProcess;
+  /** What the process printed, for error messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a long-running child process, waits until `isReady` says so, and makes sure it is killed
+ * when this process exits, is interrupted, or the start fails. A process that exits or never
+ * becomes ready gives an error naming the service and quoting its output.
+ *
+ * @example
+ * const ses = await startService('ses', process.execPath, [cli, '--port', '8005'], () => ping(url));
+ */
+export async function startService(
+  name: string,
+  command: string,
+  args: readonly string[],
+  isReady: () => Promise<boolean>,
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; readyTimeoutMs?: number } = {},
+): Promise<Service> {
+  installExitHooks();
+  const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => {
+    running.delete(child);
+    exited = signal ?? `code ${code}`;
+  });
+  child.on('error', (error) => {
+    exited = error.message;
+  });
+
+  const service: Service = {
+    name,
+    child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited !== undefined || child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
+      }),
+  };
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
+  while (Date.now() < deadline) {
+    if (exited !== undefined) {
+      throw new Error(`${name} could not start (exited with ${exited}):\n${output.trim()}`);
+    }
+    if (await isReady().catch(() => false)) return service;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await service.stop();
+  throw new Error(`${name} did not become ready within ${options.readyTimeoutMs ?? 20_000} ms:\n${output.trim()}`);
+}
+
+/**
+ * True when an HTTP GET of `url` answers with a status below 500.
+ *
+ * @example
+ * await httpReady('http://127.0.0.1:8005/health-check');
+ */
+export async function httpReady(url: string): Promise<boolean> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+  await response.body?.cancel();
+  return response.status < 500;
+}
