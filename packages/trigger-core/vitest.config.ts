@@ -1,3 +1,3 @@
 import { triggerTestConfig } from '@cognito-triggers/vitest-config';
 
-export default triggerTestConfig();
+export default triggerTestConfig({ typecheck: true });

@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * The repo's vitest preset. When `VITEST_JSON_DIR` is set (CI does), each package also writes its
  * results as JSON there, so `.ci/run` can print one honest `N passed, N failed` line for the repo.
  *
- * @param {{ testTimeout?: number, include?: string[] }} [options]
+ * @param {{ testTimeout?: number, include?: string[], typecheck?: boolean }} [options]
  * @example
  * // vitest.config.ts
  * import { triggerTestConfig } from '@cognito-triggers/vitest-config';
@@ -24,7 +24,8 @@ export function triggerTestConfig(options = {}) {
       hookTimeout: 60_000,
       reporters,
       outputFile: jsonDir ? { json: `${jsonDir}/${basename(process.cwd())}-${process.pid}.json` } : undefined,
-      typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
+      // Type tests (`*.test-d.ts`) run tsc: only packages that have them switch it on.
+      typecheck: { enabled: options.typecheck ?? false, include: ['**/*.test-d.ts'] },
     },
   });
 }

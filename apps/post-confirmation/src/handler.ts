@@ -20,20 +20,16 @@ const ses = new SESClient({
 export const handler = defineTrigger(
   postConfirmation,
   { service: 'post-confirmation', config: readConfig },
-  async (event, { config, logger, signal }) => {
+  async (event, { config, logger, signal, annotate }) => {
     const decision = decideEmail(event, config);
     if (decision.action === 'skip') {
       logger.info('no e-mail sent', { reason: decision.reason });
       return event;
     }
-    try {
-      const result = await ses.send(new SendEmailCommand(decision.input), { abortSignal: signal });
-      logger.info('e-mail sent', { kind: decision.kind, messageId: result.MessageId, attempts: result.$metadata.attempts });
-    } catch (error) {
-      // One line per failed delivery, identifying the user by sub (in the context), never by address.
-      logger.error('e-mail not sent', { kind: decision.kind, error: error as Error });
-      throw error;
-    }
+    // A failed send ends in the wrapper's one summary line (error name and code, the user's sub, this kind).
+    annotate({ emailKind: decision.kind });
+    const result = await ses.send(new SendEmailCommand(decision.input), { abortSignal: signal });
+    logger.info('e-mail sent', { emailKind: decision.kind, messageId: result.MessageId, attempts: result.$metadata?.attempts });
     return event;
   },
 );

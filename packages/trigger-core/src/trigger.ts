@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { loadConfig, logLevelFromEnvironment, type Environment, type EnvReader } from './config';
 import { DeadlineExceededError, TriggerFailedError, UserFacingError, type ConfigurationError } from './errors';
 import type { TriggerFamily } from './events/common';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type LogFields, type Logger } from './logger';
 import { describeError } from './redact';
 
 /** Cognito waits at most this long for a synchronous trigger, whatever the Lambda timeout is. */
@@ -35,6 +35,8 @@ export interface TriggerTools<TConfig> {
   readonly coldStart: boolean;
   /** Lambda's own context object. */
   readonly lambdaContext: Context;
+  /** Adds fields to this invocation's summary line, so one line tells what was attempted and how it ended. */
+  annotate(fields: LogFields): void;
 }
 
 /**
@@ -128,8 +130,10 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       coldStart: isColdStart,
     });
 
+    let annotations: LogFields = {};
     const finish = (outcome: Outcome, error?: unknown): void => {
       const fields = {
+        ...annotations,
         outcome,
         family: family.name,
         failurePolicy: outcome === 'failed' ? family.failurePolicy : undefined,
@@ -173,6 +177,9 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       remainingMs: () => Math.max(0, deadlineAt - Date.now()),
       coldStart: isColdStart,
       lambdaContext,
+      annotate: (fields) => {
+        annotations = { ...annotations, ...fields };
+      },
     };
 
     try {

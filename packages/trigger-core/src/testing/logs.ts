@@ -56,3 +56,25 @@ export function findPersonalData(text: string, knownValues: readonly string[] = 
   for (const value of knownValues) if (value && text.includes(value)) leaks.add(value);
   return [...leaks];
 }
+
+/**
+ * Captures what a handler writes to stdout (the logger's default destination) until `restore()`.
+ * Lines that are not the logger's stay visible on the real stdout.
+ *
+ * @example
+ * const logs = captureStdoutLogs();
+ * try { await handler(event, fakeContext()); } finally { logs.restore(); }
+ */
+export function captureStdoutLogs(): CapturedLogs & { restore(): void } {
+  const captured = captureLogs();
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (text.startsWith('{"level":')) {
+      captured.write(text);
+      return true;
+    }
+    return (original as (chunk: string | Uint8Array, ...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  return { ...captured, restore: () => (process.stdout.write = original) };
+}
