@@ -30,13 +30,13 @@ export interface TriggerTools<TConfig> {
   /** Epoch milliseconds at which the deadline falls. */
   readonly deadlineAt: number;
   /** Milliseconds left before the deadline. */
-  remainingMs(): number;
+  readonly remainingMs: () => number;
   /** True on the first invocation of this Lambda instance. */
   readonly coldStart: boolean;
   /** Lambda's own context object. */
   readonly lambdaContext: Context;
   /** Adds fields to this invocation's summary line, so one line tells what was attempted and how it ended. */
-  annotate(fields: LogFields): void;
+  readonly annotate: (fields: LogFields) => void;
 }
 
 /**

@@ -75,6 +75,6 @@ export function captureStdoutLogs(): CapturedLogs & { restore(): void } {
       return true;
     }
     return (original as (chunk: string | Uint8Array, ...args: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  });
   return { ...captured, restore: () => (process.stdout.write = original) };
 }
