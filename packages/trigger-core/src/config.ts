@@ -130,3 +130,15 @@ export function logLevelFromEnvironment(environment: Environment = process.env):
   }
   return { level: 'INFO' };
 }
+
+/**
+ * True inside AWS Lambda, whose runtime always sets `AWS_LAMBDA_FUNCTION_NAME`. Only there did a
+ * cold start's init phase begin with the process, inside the 5 seconds Cognito waits; a test that
+ * re-imports a handler to simulate a cold start runs in a process that started long before.
+ *
+ * @example
+ * runsInLambda({ AWS_LAMBDA_FUNCTION_NAME: 'pre-sign-up' }); // true
+ */
+export function runsInLambda(environment: Environment = process.env): boolean {
+  return Boolean(environment.AWS_LAMBDA_FUNCTION_NAME?.trim());
+}

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { loadConfig, logLevelFromEnvironment, type Environment, type EnvReader } from './config';
+import { loadConfig, logLevelFromEnvironment, runsInLambda, type Environment, type EnvReader } from './config';
 import { DeadlineExceededError, TriggerFailedError, UserFacingError, type ConfigurationError } from './errors';
 import type { TriggerFamily } from './events/common';
 import { createLogger, type LogFields, type Logger } from './logger';
@@ -114,6 +114,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
   const maxBudgetMs = options.maxBudgetMs ?? COGNITO_TIMEOUT_MS;
   const safetyMarginMs = options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS;
   const genericUserMessage = options.genericUserMessage ?? GENERIC_USER_MESSAGE;
+  const countsInitPhase = runsInLambda(options.environment);
   let coldStart = true;
 
   return async (rawEvent, lambdaContext) => {
@@ -121,7 +122,8 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
     const isColdStart = coldStart;
     coldStart = false;
     // On a cold start Cognito's 5 s also covered the init phase, which began about when the process did.
-    const initMs = isColdStart ? Math.min(Math.round(performance.now()), maxBudgetMs) : 0;
+    // Outside Lambda the process is a test runner that started long before this simulated cold start.
+    const initMs = isColdStart && countsInitPhase ? Math.min(Math.round(performance.now()), maxBudgetMs) : 0;
     const budgetMs = Math.max(0, Math.min(lambdaContext.getRemainingTimeInMillis(), maxBudgetMs - initMs) - safetyMarginMs);
 
     const logger = baseLogger.child({

@@ -62,6 +62,22 @@ describe('defineTrigger', () => {
     expect(remaining).toBeGreaterThan(3_000);
   });
 
+  it("counts a cold start's init phase against Cognito's 5 seconds in Lambda only, not in a long-running test process", async () => {
+    const budgets = async (environment: Record<string, string>) => {
+      const logs = captureLogs();
+      const handler = defineTrigger(postConfirmation, { service: 's', environment, writeLog: logs.write }, async (event) => event);
+      await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
+      await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
+      return logs.withMessage('invocation finished').map((line) => line.budgetMs);
+    };
+    const uptimeMs = Math.round(performance.now());
+    const [lambdaCold, lambdaWarm] = await budgets({ AWS_LAMBDA_FUNCTION_NAME: 'pre-sign-up' });
+    expect(lambdaWarm).toBe(5_000 - 300);
+    expect(lambdaCold).toBeLessThan(5_000 - 300);
+    expect(lambdaCold).toBeLessThanOrEqual(Math.max(0, 5_000 - 300 - uptimeMs));
+    expect(await budgets({})).toEqual([5_000 - 300, 5_000 - 300]);
+  });
+
   it("gives the handler less than Lambda's remaining time when that is shorter than 5 seconds", async () => {
     let remaining = Number.POSITIVE_INFINITY;
     const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, async (event, tools) => {
