@@ -16,16 +16,36 @@ export const REJECTION_MESSAGES = {
   email: 'Please sign up with a valid e-mail address.',
 } as const;
 
-/** Why a sign-up was let through; logged as is. */
+/**
+ * Why a sign-up was let through; logged as is.
+ *
+ * @example
+ * const reason: AllowReason = 'auto-confirmed';
+ */
 export type AllowReason = 'allowed' | 'auto-confirmed' | 'admin-bypass';
 
-/** Why a sign-up was refused; logged as is. */
+/**
+ * Why a sign-up was refused; logged as is.
+ *
+ * @example
+ * const reason: RejectReason = 'not-in-allow-list';
+ */
 export type RejectReason = 'blocked-domain' | 'not-in-allow-list' | 'disposable' | 'missing-email' | 'invalid-email';
 
-/** A detail of an allowed sign-up worth a log field: why no domain rule could apply, or why auto-confirm did not. */
+/**
+ * A detail of an allowed sign-up worth a log field: why no domain rule could apply, or why auto-confirm did not.
+ *
+ * @example
+ * const detail: AllowDetail = 'provider-email-unverified';
+ */
 export type AllowDetail = 'no-email' | 'invalid-email' | 'provider-email-unverified';
 
-/** The response flags a decision turns on; flags it leaves out stay as Cognito sent them. */
+/**
+ * The response flags a decision turns on; flags it leaves out stay as Cognito sent them.
+ *
+ * @example
+ * Object.assign(event.response, { autoConfirmUser: true, autoVerifyEmail: true } satisfies ResponseFlags);
+ */
 export type ResponseFlags = Partial<Pick<PreSignUpEvent['response'], 'autoConfirmUser' | 'autoVerifyEmail' | 'autoVerifyPhone'>>;
 
 /**
