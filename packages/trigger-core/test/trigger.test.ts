@@ -104,6 +104,16 @@ describe('defineTrigger', () => {
     expect(result.request.userAttributes.email).toBe('jane.doe@example.com');
   });
 
+  it('returns the result of a handler that answers synchronously, checked like an async one', async () => {
+    const logs = captureLogs();
+    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: logs.write }, (event) => event);
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp');
+    await expect(handler(event, fakeContext())).resolves.toEqual(event);
+    expect(summary(logs)).toMatchObject({ outcome: 'success' });
+    const malformed = defineTrigger(failClosed, { service: 's', writeLog: () => undefined }, () => ({ ok: true }) as unknown as PostConfirmationEvent);
+    await expect(malformed(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow(TriggerFailedError);
+  });
+
   it('handles a handler that throws synchronously', async () => {
     const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, () => {
       throw new Error('sync boom');
