@@ -86,7 +86,8 @@ function parseEntry(entry: string): ClaimMapping {
   // Claim names may hold colons (acme:role, URLs), so the type is whatever follows the last one,
   // and such a name must spell its type out rather than have half of it taken for one.
   const colon = target.lastIndexOf(':');
-  if (colon < 0) return { attribute, claim: target, type: 'string' };
+  // cognito:username is a claim name, not the claim "cognito" typed "username": name it as such.
+  if (colon < 0 || RESERVED.has(target) || GROUPS.has(target)) return { attribute, claim: target, type: 'string' };
   const claim = target.slice(0, colon);
   const type = target.slice(colon + 1);
   if (!isClaimType(type)) {

@@ -31,6 +31,9 @@ export function parseScopesByGroup(raw: string): ScopesByGroup {
     if (equals < 0 || !GROUP.test(group) || scopes.length === 0) {
       throw new Error(`has an entry "${entry}" that is not group=scope (more scopes separated by spaces, groups by semicolons)`);
     }
+    // A comma is legal in a scope, but here it is a list written the wrong way.
+    const listed = scopes.find((scope) => scope.includes(','));
+    if (listed !== undefined) throw new Error(`gives the group ${group} the scope "${listed}"; separate scopes with spaces, not commas`);
     const bad = scopes.find((scope) => !SCOPE.test(scope));
     if (bad !== undefined) throw new Error(`gives the group ${group} the scope "${bad}", which is not a valid OAuth scope`);
     if (scopesByGroup.has(group)) throw new Error(`names the group ${group} twice`);
