@@ -57,6 +57,8 @@ describe('defineTrigger', () => {
       remaining = tools.remainingMs();
       return event;
     });
+    // Warm: a cold start's budget also pays for the init phase, which on a busy machine can take seconds.
+    await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
     await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
     expect(remaining).toBeLessThanOrEqual(5_000 - 300);
     expect(remaining).toBeGreaterThan(3_000);
