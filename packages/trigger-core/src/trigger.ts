@@ -40,12 +40,14 @@ export interface TriggerTools<TConfig> {
 }
 
 /**
- * A trigger's logic: receives a checked event and returns it with its `response` set.
+ * A trigger's logic: receives a checked event and returns it with its `response` set. It may
+ * answer synchronously: a pure decision (claims, a domain gate) has nothing to await.
  *
  * @example
  * const allowAll: TriggerHandler<PreSignUpEvent, undefined> = async (event) => event;
+ * const pure: TriggerHandler<PreSignUpEvent, undefined> = (event) => event;
  */
-export type TriggerHandler<TEvent, TConfig> = (event: TEvent, tools: TriggerTools<TConfig>) => Promise<TEvent>;
+export type TriggerHandler<TEvent, TConfig> = (event: TEvent, tools: TriggerTools<TConfig>) => TEvent | Promise<TEvent>;
 
 /**
  * The two-argument async handler Lambda calls (the nodejs24.x runtime rejects three-argument ones).
