@@ -57,6 +57,9 @@ describe('defineTrigger', () => {
       remaining = tools.remainingMs();
       return event;
     });
+    // A warm invocation: on a cold start the budget also shrinks by the init time, which on a
+    // loaded test machine can use up most of the 5 seconds by itself.
+    await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext());
     await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
     expect(remaining).toBeLessThanOrEqual(5_000 - 300);
     expect(remaining).toBeGreaterThan(3_000);
