@@ -9,6 +9,7 @@ import {
   createAuthChallenge,
   customEmailSender,
   customMessage,
+  customMessageProblem,
   customSmsSender,
   defineAuthChallenge,
   defineTrigger,
@@ -449,6 +450,39 @@ describe('results', () => {
         () => respond(customMessage, raw('CustomMessage_SignUp'), (event) => Object.assign(event.response, { smsMessage: 42 })),
         'response.smsMessage must be a string',
       );
+    });
+  });
+
+  describe('customMessageProblem', () => {
+    const parsed = (source: FactorySource) => customMessage.parseEvent(raw(source));
+
+    it('accepts texts with the placeholders Cognito needs, and no texts at all', () => {
+      const invitation = parsed('CustomMessage_AdminCreateUser');
+      expect(customMessageProblem(invitation, { emailSubject: 'Welcome', emailMessage: '{username} {####}', smsMessage: '{username} {####}' })).toBeUndefined();
+      expect(customMessageProblem(invitation, { emailMessage: null, smsMessage: null })).toBeUndefined();
+    });
+
+    it('names the field and a loggable reason instead of throwing', () => {
+      expect(customMessageProblem(parsed('CustomMessage_ForgotPassword'), { emailMessage: '{####}', smsMessage: 'Reset your password' })).toEqual({
+        field: 'smsMessage',
+        reason: 'missing-code-parameter',
+      });
+      expect(customMessageProblem(parsed('CustomMessage_AdminCreateUser'), { emailMessage: 'Password {####}' })).toEqual({
+        field: 'emailMessage',
+        reason: 'missing-username-parameter',
+      });
+      expect(customMessageProblem(parsed('CustomMessage_Authentication'), { emailSubject: 's'.repeat(141) })).toEqual({
+        field: 'emailSubject',
+        reason: 'too-long',
+        limit: CUSTOM_MESSAGE_LIMITS.emailSubject,
+      });
+    });
+
+    it('takes the verification link in place of the code only in sign-up e-mails', () => {
+      expect(customMessageProblem(parsed('CustomMessage_ResendCode'), { emailMessage: 'Confirm: {##Click Here##}' })).toBeUndefined();
+      expect(customMessageProblem(parsed('CustomMessage_ResendCode'), { smsMessage: 'Confirm: {##Click Here##}' })).toMatchObject({
+        reason: 'missing-code-parameter',
+      });
     });
   });
 

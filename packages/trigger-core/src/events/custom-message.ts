@@ -58,6 +58,82 @@ const LINK_SOURCES: ReadonlySet<string> = new Set(['CustomMessage_SignUp', 'Cust
 const MESSAGE_FIELDS = ['smsMessage', 'emailMessage'] as const;
 
 /**
+ * The response fields of a CustomMessage event that hold message text.
+ *
+ * @example
+ * const field: CustomMessageField = 'emailSubject';
+ */
+export type CustomMessageField = 'smsMessage' | 'emailMessage' | 'emailSubject';
+
+/**
+ * Message texts to check; `null` or absent keeps Cognito's own text for that field.
+ *
+ * @example
+ * const texts: CustomMessageTexts = { smsMessage: `Code: {####}`, emailMessage: null };
+ */
+export type CustomMessageTexts = Partial<Record<CustomMessageField, string | null>>;
+
+/**
+ * Why Cognito would not deliver a message text: a reason code that is safe to log.
+ *
+ * @example
+ * const problem: CustomMessageProblem = { field: 'smsMessage', reason: 'too-long', limit: 140 };
+ */
+export type CustomMessageProblem =
+  | { field: CustomMessageField; reason: 'too-long'; limit: number }
+  | { field: 'smsMessage' | 'emailMessage'; reason: 'missing-code-parameter' | 'missing-username-parameter' };
+
+/**
+ * The first rule of Cognito's that `texts` break for this event, or `undefined` when Cognito
+ * accepts them: a length limit ({@link CUSTOM_MESSAGE_LIMITS}), a missing `codeParameter` (a
+ * sign-up e-mail may carry `linkParameter` instead), or an invitation without `usernameParameter`.
+ * Lets a handler keep Cognito's default message instead of sending one the user cannot act on;
+ * `customMessage.checkResult` applies the same rules.
+ *
+ * @example
+ * const problem = customMessageProblem(event, { smsMessage: 'Your code' });
+ * // { field: 'smsMessage', reason: 'missing-code-parameter' }
+ */
+export function customMessageProblem(event: CustomMessageEvent, texts: CustomMessageTexts): CustomMessageProblem | undefined {
+  const { codeParameter, usernameParameter, linkParameter } = event.request;
+  for (const field of MESSAGE_FIELDS) {
+    const text = texts[field];
+    if (text === undefined || text === null) continue;
+    if (characterCount(text) > CUSTOM_MESSAGE_LIMITS[field]) return { field, reason: 'too-long', limit: CUSTOM_MESSAGE_LIMITS[field] };
+    // Without the placeholder Cognito has nowhere to put the code, and the user gets a message
+    // they cannot act on. A sign-up e-mail may carry the verification link instead (pools that
+    // verify by link).
+    const hasLink =
+      field === 'emailMessage' &&
+      LINK_SOURCES.has(event.triggerSource) &&
+      linkParameter !== undefined &&
+      text.includes(linkParameter);
+    if (!text.includes(codeParameter) && !hasLink) return { field, reason: 'missing-code-parameter' };
+    // An invited user needs both their username and their temporary password.
+    if (event.triggerSource === 'CustomMessage_AdminCreateUser' && usernameParameter && !text.includes(usernameParameter)) {
+      return { field, reason: 'missing-username-parameter' };
+    }
+  }
+  const subject = texts.emailSubject;
+  if (subject !== undefined && subject !== null && characterCount(subject) > CUSTOM_MESSAGE_LIMITS.emailSubject) {
+    return { field: 'emailSubject', reason: 'too-long', limit: CUSTOM_MESSAGE_LIMITS.emailSubject };
+  }
+  return undefined;
+}
+
+/** What `checkResult` says for each problem: it names the placeholder, never its value (errors are logged). */
+function describeProblem(problem: CustomMessageProblem): string {
+  switch (problem.reason) {
+    case 'too-long':
+      return `must be at most ${problem.limit} characters`;
+    case 'missing-code-parameter':
+      return 'must contain request.codeParameter';
+    case 'missing-username-parameter':
+      return 'must contain request.usernameParameter';
+  }
+}
+
+/**
  * The CustomMessage family: fires before Cognito sends a verification, invitation, reset or MFA
  * message, so the handler can write its own text. Fails open: on failure Cognito sends its default
  * message rather than none.
@@ -94,34 +170,12 @@ export const customMessage: TriggerFamily<CustomMessageEvent> = {
   },
   checkResult(event, result) {
     const response = checkResultBase(event, result);
-    const { codeParameter, usernameParameter, linkParameter } = event.request;
-    for (const field of MESSAGE_FIELDS) {
-      const path = `response.${field}`;
-      const text = responseShape.optionalString(response[field], path);
-      if (text === undefined) continue;
-      if (characterCount(text) > CUSTOM_MESSAGE_LIMITS[field]) {
-        responseShape.fail(path, `must be at most ${CUSTOM_MESSAGE_LIMITS[field]} characters`);
-      }
-      // Without the placeholder Cognito has nowhere to put the code, and the user gets a message
-      // they cannot act on. A sign-up e-mail may carry the verification link instead (pools that
-      // verify by link). The messages name the placeholder, never its value: errors are logged.
-      const hasLink =
-        field === 'emailMessage' &&
-        LINK_SOURCES.has(event.triggerSource) &&
-        linkParameter !== undefined &&
-        text.includes(linkParameter);
-      if (!text.includes(codeParameter) && !hasLink) {
-        responseShape.fail(path, 'must contain request.codeParameter');
-      }
-      // An invited user needs both their username and their temporary password.
-      if (event.triggerSource === 'CustomMessage_AdminCreateUser' && usernameParameter && !text.includes(usernameParameter)) {
-        responseShape.fail(path, 'must contain request.usernameParameter');
-      }
+    const texts: CustomMessageTexts = {};
+    for (const field of [...MESSAGE_FIELDS, 'emailSubject'] as const) {
+      texts[field] = responseShape.optionalString(response[field], `response.${field}`);
     }
-    const subject = responseShape.optionalString(response.emailSubject, 'response.emailSubject');
-    if (subject !== undefined && characterCount(subject) > CUSTOM_MESSAGE_LIMITS.emailSubject) {
-      responseShape.fail('response.emailSubject', `must be at most ${CUSTOM_MESSAGE_LIMITS.emailSubject} characters`);
-    }
+    const problem = customMessageProblem(event, texts);
+    if (problem) responseShape.fail(`response.${problem.field}`, describeProblem(problem));
     return result as CustomMessageEvent;
   },
 };

@@ -1,0 +1,54 @@
+import { ConfigurationError, type EnvReader } from '@cognito-triggers/trigger-core';
+import { findOverlongText } from './fit';
+import { languageOf } from './locale';
+import { isLocale, LOCALES, type Locale } from './templates/index';
+
+/**
+ * The custom-message trigger's configuration, read once at cold start.
+ *
+ * @example
+ * const config = readConfig(envReader({ APP_NAME: 'Acme', DEFAULT_LOCALE: 'de' }));
+ */
+export interface CustomMessageConfig {
+  /** `APP_NAME`: the product name in every subject, e-mail and SMS. */
+  appName: string;
+  /** `APP_URL`: the product's address, linked from the e-mails. */
+  appUrl: string | undefined;
+  /** `DEFAULT_LOCALE`: the language when neither the user nor the app names one we have. */
+  defaultLocale: Locale;
+  /** `EMAIL_VERIFICATION`: `link` when the pool confirms sign-up e-mail addresses by link. */
+  emailVerification: 'code' | 'link';
+}
+
+/**
+ * Reads {@link CustomMessageConfig} from the environment; a bad value throws a
+ * `ConfigurationError` naming the variable.
+ *
+ * @example
+ * defineTrigger(customMessage, { service: 'custom-message', config: readConfig }, work);
+ */
+export function readConfig(env: EnvReader): CustomMessageConfig {
+  const appName = env.required('APP_NAME');
+  const overlong = findOverlongText(appName);
+  if (overlong) {
+    throw new ConfigurationError(
+      'APP_NAME',
+      `is too long: the ${overlong.locale} ${overlong.source} ${overlong.field} would have ${overlong.length} characters and Cognito takes at most ${overlong.limit}`,
+    );
+  }
+  return {
+    appName,
+    appUrl: env.parsed('APP_URL', (raw) => {
+      const url = new URL(raw);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http(s) URL');
+      return url.toString();
+    }),
+    defaultLocale:
+      env.parsed('DEFAULT_LOCALE', (raw) => {
+        const language = languageOf(raw);
+        if (language === undefined || !isLocale(language)) throw new Error(`must be one of ${LOCALES.join(', ')} (got "${raw}")`);
+        return language;
+      }) ?? 'en',
+    emailVerification: env.oneOf('EMAIL_VERIFICATION', ['code', 'link'], 'code'),
+  };
+}
