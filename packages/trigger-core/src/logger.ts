@@ -67,9 +67,61 @@ function sanitizeFields(fields: LogFields, depth: number): Record<string, unknow
   return clean;
 }
 
+/** `"key":value,...` of sanitised fields, with a leading comma, or '' when there are none. */
+function jsonFragment(fields: LogFields | undefined): string {
+  if (!fields) return '';
+  const json = JSON.stringify(sanitizeFields(fields, 0));
+  return json.length > 2 ? `,${json.slice(1, -1)}` : '';
+}
+
+// A class, not closures: a child logger is made on every invocation, and one object with
+// prototype methods is the cheapest thing to allocate on that path.
+class JsonLinesLogger implements Logger {
+  readonly level: LogLevel;
+  private readonly threshold: number;
+  private readonly write: (line: string) => void;
+  private readonly contextJson: string;
+
+  constructor(level: LogLevel, write: (line: string) => void, contextJson: string) {
+    this.level = level;
+    this.threshold = RANK[level];
+    this.write = write;
+    this.contextJson = contextJson;
+  }
+
+  debug(message: string, fields?: LogFields): void {
+    this.emit('DEBUG', message, fields);
+  }
+
+  info(message: string, fields?: LogFields): void {
+    this.emit('INFO', message, fields);
+  }
+
+  warn(message: string, fields?: LogFields): void {
+    this.emit('WARN', message, fields);
+  }
+
+  error(message: string, fields?: LogFields): void {
+    this.emit('ERROR', message, fields);
+  }
+
+  child(fields: LogFields): Logger {
+    return new JsonLinesLogger(this.level, this.write, this.contextJson + jsonFragment(fields));
+  }
+
+  private emit(lineLevel: LogLevel, message: string, fields: LogFields | undefined): void {
+    if (RANK[lineLevel] < this.threshold) return;
+    // The context is serialised once per logger, so each line pays only for its own fields.
+    this.write(
+      `{"level":"${lineLevel}","message":${JSON.stringify(scrubPersonalData(message))},"timestamp":"${new Date().toISOString()}"${this.contextJson}${jsonFragment(fields)}}\n`,
+    );
+  }
+}
+
 /**
  * Creates a JSON-lines logger. Every string it writes, messages included, is scrubbed of e-mail
- * addresses and phone numbers; fields named like personal data or secrets are redacted.
+ * addresses and phone numbers; fields named like personal data or secrets are redacted. A line's
+ * own fields come after the logger's context; a reader that meets a key twice keeps the last.
  *
  * @example
  * const logger = createLogger({ service: 'post-confirmation', level: 'DEBUG' });
@@ -77,32 +129,7 @@ function sanitizeFields(fields: LogFields, depth: number): Record<string, unknow
  * // {"level":"INFO","message":"cold start","timestamp":"...","service":"post-confirmation"}
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const level = options.level ?? 'INFO';
-  const write = options.write ?? writeToStdout;
-  // Sanitised once, so each line pays only for its own fields.
-  const context = sanitizeFields({ service: options.service, ...options.context }, 0);
-
-  const emit = (lineLevel: LogLevel, message: string, fields?: LogFields): void => {
-    if (RANK[lineLevel] < RANK[level]) return;
-    const line = {
-      level: lineLevel,
-      message: scrubPersonalData(message),
-      timestamp: new Date().toISOString(),
-      ...context,
-      ...(fields ? sanitizeFields(fields, 0) : undefined),
-    };
-    write(`${JSON.stringify(line)}\n`);
-  };
-
-  return {
-    level,
-    debug: (message, fields) => emit('DEBUG', message, fields),
-    info: (message, fields) => emit('INFO', message, fields),
-    warn: (message, fields) => emit('WARN', message, fields),
-    error: (message, fields) => emit('ERROR', message, fields),
-    child: (fields) =>
-      createLogger({ service: options.service, level, write, context: { ...options.context, ...fields } }),
-  };
+  return new JsonLinesLogger(options.level ?? 'INFO', options.write ?? writeToStdout, jsonFragment({ service: options.service, ...options.context }));
 }
 
 /**

@@ -61,8 +61,16 @@ const REDACTED_KEY_PARTS = /password|token|secret|credential/i;
  * isSensitiveKey('durationMs'); // false
  */
 export function isSensitiveKey(key: string): boolean {
-  return REDACTED_KEYS.has(key.toLowerCase()) || REDACTED_KEY_PARTS.test(key);
+  let sensitive = sensitiveKeyCache.get(key);
+  if (sensitive === undefined) {
+    sensitive = REDACTED_KEYS.has(key.toLowerCase()) || REDACTED_KEY_PARTS.test(key);
+    // Field names come from code, not data, so the cache stays small; the bound is a safety net.
+    if (sensitiveKeyCache.size < 1_000) sensitiveKeyCache.set(key, sensitive);
+  }
+  return sensitive;
 }
+
+const sensitiveKeyCache = new Map<string, boolean>();
 
 /**
  * User attributes whose values are not personal and help to explain a decision, so they may be

@@ -166,17 +166,29 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       return fail(error);
     }
 
-    const controller = new AbortController();
     const deadlineAt = startedAt + budgetMs;
-    const timer = setTimeout(() => controller.abort(new DeadlineExceededError(budgetMs)), budgetMs);
-    const deadline = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
-    });
+    // The AbortController is made only when the handler asks for the signal: most of the cost of a
+    // warm invocation is allocation, and handlers without I/O never need one.
+    let controller: AbortController | undefined;
+    let expired: DeadlineExceededError | undefined;
+    let rejectDeadline: (error: Error) => void = () => undefined;
+    const deadline = new Promise<never>((_, reject) => (rejectDeadline = reject));
     deadline.catch(() => undefined);
+    const timer = setTimeout(() => {
+      expired = new DeadlineExceededError(budgetMs);
+      controller?.abort(expired);
+      rejectDeadline(expired);
+    }, budgetMs);
     const tools: TriggerTools<TConfig> = {
       config,
       logger,
-      signal: controller.signal,
+      get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          if (expired) controller.abort(expired);
+        }
+        return controller.signal;
+      },
       deadlineAt,
       remainingMs: () => Math.max(0, deadlineAt - Date.now()),
       coldStart: isColdStart,
