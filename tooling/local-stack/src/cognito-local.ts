@@ -22,6 +22,8 @@ export const COGNITO_TRIGGER_TIMEOUT_MS = 5_000;
 export interface CognitoLocal {
   /** The Cognito user-pool API endpoint (`AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`). */
   readonly endpoint: string;
+  /** The temporary working directory holding `.cognito/config.json` and the database; removed on stop. */
+  readonly configDir: string;
   /** Every confirmation code cognito-local printed, oldest first. */
   deliveries(): CodeDelivery[];
   /**
@@ -125,6 +127,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
 
   return {
     endpoint,
+    configDir: dir,
     deliveries: () => reader.deliveries(),
     async waitForCode(destination, { skip, timeoutMs = 5_000 } = {}) {
       const matching = () => reader.deliveries().filter((delivery) => delivery.destination === destination);
