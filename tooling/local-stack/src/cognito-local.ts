@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CodeDeliveryReader, type CodeDelivery } from './code-deliveries';
 import type { CognitoTrigger } from './functions';
 import { freePort } from './ports';
@@ -72,10 +73,28 @@ export function cognitoLocalConfig(options: Required<CognitoLocalOptions>): Reco
   };
 }
 
-function cognitoLocalBin(): string {
-  const manifest = require.resolve('cognito-local/package.json');
-  const { bin } = require(manifest) as { bin: string | Record<string, string> };
-  return join(dirname(manifest), typeof bin === 'string' ? bin : (bin['cognito-local'] ?? Object.values(bin)[0] ?? 'lib/bin/start.js'));
+const MAIN = fileURLToPath(new URL('./cognito-local-main.cjs', import.meta.url));
+
+/** The installed cognito-local package (the version the catalog pins). */
+function cognitoLocalPackageDir(): string {
+  return dirname(require.resolve('cognito-local/package.json'));
+}
+
+/** Feeds the `msg` of each JSON log line cognito-local writes to the code reader. */
+function jsonLines(onMessage: (message: string) => void): (chunk: string) => void {
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        const entry = JSON.parse(line) as { msg?: unknown };
+        if (typeof entry.msg === 'string') onMessage(`${entry.msg}\n`);
+      } catch {
+        // Not a log line (a stack trace printed by Node, say): no code in it.
+      }
+    }
+  };
 }
 
 /**
@@ -101,7 +120,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   const { CODE: _fixedCode, ...env } = process.env;
   let service: Service;
   try {
-    service = await startService('cognito-local', process.execPath, [cognitoLocalBin()], () => httpReady(`${endpoint}/health`), {
+    service = await startService('cognito-local', process.execPath, [MAIN, cognitoLocalPackageDir()], () => httpReady(`${endpoint}/health`), {
       cwd: dir,
       env: {
         ...env,
@@ -111,9 +130,9 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
         COLUMNS: '400',
         NO_COLOR: '1',
       },
-      onOutput: (chunk) => {
-        if (reader.push(chunk).length > 0) for (const wake of waiters) wake();
-      },
+      onOutput: jsonLines((message) => {
+        if (reader.push(message).length > 0) for (const wake of waiters) wake();
+      }),
     });
   } catch (error) {
     removeDir();
@@ -137,7 +156,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
         const next = matching()[seen];
         if (next) return next;
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`cognito-local printed no code for this address within ${timeoutMs} ms`);
+        if (left <= 0) throw new Error(`cognito-local printed no code for this address within ${timeoutMs} ms:\n${service.output().slice(-1500)}`);
         await new Promise<void>((resolve) => {
           const wake = () => {
             waiters.delete(wake);
