@@ -122,6 +122,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   try {
     service = await startService('cognito-local', process.execPath, [MAIN, cognitoLocalPackageDir()], () => httpReady(`${endpoint}/health`), {
       cwd: dir,
+      // It loads aws-sdk v2 and express on start: seconds on a busy two-core CI machine.
+      readyTimeoutMs: 60_000,
       env: {
         ...env,
         // aws-sdk v2 (cognito-local's Lambda client) otherwise prints an end-of-support notice.

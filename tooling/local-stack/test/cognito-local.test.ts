@@ -69,5 +69,5 @@ describe('startCognitoLocal', () => {
     expect(existsSync(other.configDir)).toBe(true);
     await other.stop();
     expect(existsSync(other.configDir)).toBe(false);
-  });
+  }, 60_000);
 });
