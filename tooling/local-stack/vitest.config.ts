@@ -1,3 +1,4 @@
 import { triggerTestConfig } from '@cognito-triggers/vitest-config';
 
-export default triggerTestConfig();
+// Starting cognito-local (aws-sdk v2, express) takes seconds on a busy two-core machine.
+export default triggerTestConfig({ testTimeout: 60_000 });

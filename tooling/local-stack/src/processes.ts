@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const running = new Set<ChildProcess>();
+const cleanups = new Set<() => void>();
 let hooksInstalled = false;
 
 function installExitHooks(): void {
@@ -8,6 +9,14 @@ function installExitHooks(): void {
   hooksInstalled = true;
   const killAll = () => {
     for (const child of running) child.kill('SIGKILL');
+    // Only synchronous work runs in an 'exit' handler: cleanups must not await.
+    for (const cleanup of cleanups) {
+      try {
+        cleanup();
+      } catch {
+        // A failed cleanup must not stop the others.
+      }
+    }
   };
   process.on('exit', killAll);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -16,6 +25,24 @@ function installExitHooks(): void {
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   }
+}
+
+/**
+ * Runs `cleanup` (synchronously) when this process exits, is interrupted or terminated, unless the
+ * returned function is called first. For what a child process cannot clean up itself, such as
+ * temporary directories.
+ *
+ * @example
+ * const forget = onExit(() => rmSync(dir, { recursive: true, force: true }));
+ * // ... later, after removing it normally:
+ * forget();
+ */
+export function onExit(cleanup: () => void): () => void {
+  installExitHooks();
+  cleanups.add(cleanup);
+  return () => {
+    cleanups.delete(cleanup);
+  };
 }
 
 /** A child process started by {@link startService}. */
@@ -40,17 +67,19 @@ export async function startService(
   command: string,
   args: readonly string[],
   isReady: () => Promise<boolean>,
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; readyTimeoutMs?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; readyTimeoutMs?: number; onOutput?: (chunk: string) => void } = {},
 ): Promise<Service> {
   installExitHooks();
   const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-4_000);
+  // Decoded per stream, so that a character split across two chunks stays whole.
+  const collect = (text: string) => {
+    output = (output + text).slice(-4_000);
+    options.onOutput?.(text);
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout?.setEncoding('utf8').on('data', collect);
+  child.stderr?.setEncoding('utf8').on('data', collect);
   let exited: string | undefined;
   child.on('exit', (code, signal) => {
     running.delete(child);

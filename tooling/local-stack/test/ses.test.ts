@@ -86,7 +86,7 @@ describe('faultShares', () => {
 
 describe('startService', () => {
   it('names the service and quotes its output when it cannot start', async () => {
-    await expect(startService('broken thing', process.execPath, ['-e', 'console.error("port in use"); process.exit(2)'], async () => false)).rejects.toThrow(
+    await expect(startService('broken thing', process.execPath, ['-e', 'console.error("port in use"); process.exit(2)'], () => Promise.resolve(false))).rejects.toThrow(
       /broken thing could not start \(exited with code 2\):\nport in use/,
     );
   });

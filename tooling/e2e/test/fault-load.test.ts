@@ -1,0 +1,67 @@
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { faultShares, startLocalStack, type LocalStack } from '@cognito-triggers/local-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { welcomeOutcomes, type WelcomeOutcome } from '../src/accounting';
+import { FAULT_SHARES } from '../src/faults';
+import { runSignUpFlows, type FlowResult } from '../src/load';
+
+const USERS = 200;
+const CONCURRENCY = 8;
+let stack: LocalStack;
+let results: FlowResult[];
+let outcomes: WelcomeOutcome[];
+
+beforeAll(async () => {
+  stack = await startLocalStack({ require: ['post-confirmation'], sesFaults: faultShares(FAULT_SHARES, 20261127), maxConcurrency: CONCURRENCY });
+  ({ results } = await runSignUpFlows(stack, { users: USERS, concurrency: CONCURRENCY }));
+  outcomes = await welcomeOutcomes(
+    stack,
+    results.filter((result) => result.userSub !== undefined).map((result) => ({ email: result.email, userSub: result.userSub ?? '' })),
+  );
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe(`${USERS} sign-ups confirmed ${CONCURRENCY} at a time while SES fails a share of requests`, () => {
+  it('injected every kind of fault, so the run proves something', () => {
+    const counts = stack.sesFaultProxy?.counts();
+    expect(counts?.throttle).toBeGreaterThan(0);
+    expect(counts?.['server-error']).toBeGreaterThan(0);
+    expect(counts?.reject).toBeGreaterThan(0);
+    expect(counts?.hang).toBeGreaterThan(0);
+  });
+
+  it('blocks no confirmation: every ConfirmSignUp succeeds and every user ends up CONFIRMED', async () => {
+    expect(results.filter((result) => !result.confirmed)).toEqual([]);
+    const { client, userPoolId } = stack.cognito;
+    const statuses = await Promise.all(
+      results.slice(0, 20).map(async (result) => (await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: result.email }))).UserStatus),
+    );
+    expect(new Set(statuses)).toEqual(new Set(['CONFIRMED']));
+  });
+
+  it('runs post-confirmation exactly once per confirmed user', () => {
+    expect(outcomes.filter((outcome) => outcome.invocations !== 1)).toEqual([]);
+  });
+
+  it('gives every confirmed user exactly one welcome e-mail or exactly one logged delivery failure: none lost, none doubled', () => {
+    const wrong = outcomes.filter((outcome) => outcome.welcomeEmails + outcome.deliveryFailures !== 1);
+    expect(wrong).toEqual([]);
+    expect(outcomes).toHaveLength(USERS);
+    // Both paths must have been taken for the accounting to mean anything.
+    expect(outcomes.some((outcome) => outcome.deliveryFailures === 1)).toBe(true);
+    expect(outcomes.some((outcome) => outcome.welcomeEmails === 1)).toBe(true);
+  });
+
+  it('identifies each delivery failure by the user’s sub alone, with no personal data in the line', () => {
+    const failures = outcomes.filter((outcome) => outcome.deliveryFailures === 1);
+    for (const outcome of failures) {
+      const line = outcome.failureLines[0] ?? '';
+      const user = results.find((result) => result.userSub === outcome.userSub);
+      expect(line).toContain(outcome.userSub);
+      expect(line).not.toContain(user?.email ?? '@');
+      expect(line).not.toMatch(/User\d+/);
+    }
+  });
+});
