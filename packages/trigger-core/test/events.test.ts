@@ -115,6 +115,13 @@ describe('the event factories', () => {
     expect(preTokenGeneration.checkResult(parsed, parsed)).toBe(parsed);
   });
 
+  it('read a version "0" pre-token-generation event (cognito-local, older pools) as the version 1 shape', () => {
+    const event = { ...preTokenGenerationEvent('TokenGeneration_Authentication', '1'), version: '0' };
+    const parsed = preTokenGeneration.parseEvent(event);
+    expect(parsed.version).toBe('1');
+    expect(parsed.response).toEqual({});
+  });
+
   it('merge overrides deeply and drop attributes set to undefined', () => {
     const event = triggerEvent('PreSignUp_SignUp', { request: { userAttributes: { given_name: undefined, locale: 'de' } } });
     expect(event.request.userAttributes).toEqual({

@@ -56,7 +56,8 @@ export class CodeDeliveryReader {
 
 function parseBox(body: string): CodeDelivery | undefined {
   const fields = new Map<string, string>();
-  for (const line of body.split('\n')) {
+  // Some boxes arrive with their rows run together ("…│││   Code: …"): split at the row borders too.
+  for (const line of body.replace(/││/g, '│\n│').split('\n')) {
     const match = FIELD.exec(line.trim());
     // The first occurrence wins: a custom e-mail body printed below may contain a line such as "Code: …".
     if (match?.[1] && match[2] !== undefined && !fields.has(match[1])) fields.set(match[1], match[2]);

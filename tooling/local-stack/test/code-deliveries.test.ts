@@ -33,6 +33,12 @@ describe('CodeDeliveryReader', () => {
     expect(reader.deliveries().map((delivery) => delivery.destination)).toEqual(['jane@example.com', 'john@example.com']);
   });
 
+  it('reads a box whose rows arrive run together, as cognito-local prints a wide reset-code box', () => {
+    const reader = new CodeDeliveryReader();
+    const [heading, ...rows] = BOX.split('\n');
+    expect(reader.push(`${heading ?? ''}\n${rows.join('')}\n`)).toMatchObject([{ destination: 'jane@example.com', code: '035207' }]);
+  });
+
   it('ignores the rest of the console', () => {
     const reader = new CodeDeliveryReader();
     expect(reader.push('[1] INFO: NONE NONE Cognito Local running on http://127.0.0.1:9229\n')).toEqual([]);

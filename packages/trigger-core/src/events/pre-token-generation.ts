@@ -469,7 +469,8 @@ export const preTokenGeneration: TriggerFamily<PreTokenGenerationEvent> = {
   failurePolicy: 'reject',
   parseEvent(input) {
     const { base, request, response } = parseBase(input, PRE_TOKEN_GENERATION_SOURCES);
-    const version = eventShape.oneOf(base.version, PRE_TOKEN_GENERATION_VERSIONS, 'version');
+    // Version "0" is the original event shape (V1_0), as cognito-local and older pools send it.
+    const version = base.version === '0' ? '1' : eventShape.oneOf(base.version, PRE_TOKEN_GENERATION_VERSIONS, 'version');
     const parsedRequest = parseRequest(request, base.triggerSource);
     // New response objects, so nothing the handler sets can reach Cognito through the raw event.
     // Reserved claims pass here: what Cognito sent is not the handler's doing.
