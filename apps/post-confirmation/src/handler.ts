@@ -20,16 +20,18 @@ const ses = new SESClient({
 export const handler = defineTrigger(
   postConfirmation,
   { service: 'post-confirmation', config: readConfig },
-  async (event, { config, logger, signal, annotate }) => {
+  async (event, { config, signal, annotate }) => {
     const decision = decideEmail(event, config);
+    // Everything this invocation decided goes on the wrapper's one summary line ("invocation
+    // finished"): one line per confirmation to query, and a failed send there carries the SES
+    // error's name and code, the e-mail kind and the user's sub, never the address.
     if (decision.action === 'skip') {
-      logger.info('no e-mail sent', { reason: decision.reason });
+      annotate({ skipReason: decision.reason });
       return event;
     }
-    // A failed send ends in the wrapper's one summary line (error name and code, the user's sub, this kind).
     annotate({ emailKind: decision.kind });
     const result = await ses.send(new SendEmailCommand(decision.input), { abortSignal: signal });
-    logger.info('e-mail sent', { emailKind: decision.kind, messageId: result.MessageId, attempts: result.$metadata?.attempts });
+    annotate({ messageId: result.MessageId, attempts: result.$metadata?.attempts });
     return event;
   },
 );

@@ -42,7 +42,8 @@ describe('post-confirmation handler', () => {
     const calls = ses.commandCalls(SendEmailCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.args[0].input.Message?.Subject?.Data).toBe('Welcome to Acme');
-    expect(logs.withMessage('e-mail sent')).toMatchObject([{ emailKind: 'welcome', messageId: 'm-1' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'success', emailKind: 'welcome', messageId: 'm-1' }]);
+    expect(logs.lines()).toHaveLength(1);
   });
 
   it('sends no welcome e-mail on ConfirmForgotPassword', async () => {
@@ -58,7 +59,7 @@ describe('post-confirmation handler', () => {
     const event = triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email_verified: 'false' } } });
     await expect(handler(event, fakeContext())).resolves.toMatchObject({ triggerSource: 'PostConfirmation_ConfirmSignUp' });
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
-    expect(logs.withMessage('no e-mail sent')).toMatchObject([{ reason: 'email-not-verified' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'success', skipReason: 'email-not-verified' }]);
   });
 
   it('returns the event and logs the SES error name and code, without the address, when SES rejects the message', async () => {

@@ -39,10 +39,8 @@ export function describeInvocation(record: InvocationRecord): string {
   const response = responseOf(record);
   const source = record.triggerSource ?? '';
   if (source.startsWith('PostConfirmation_')) {
-    const sent = lines.find((line) => line.message === 'e-mail sent');
-    const skipped = lines.find((line) => line.message === 'no e-mail sent');
-    if (sent) return `sent the ${String(sent.emailKind)} e-mail (${record.durationMs} ms)`;
-    if (skipped) return `sent nothing: ${String(skipped.reason)}`;
+    if (typeof summary?.messageId === 'string') return `sent the ${String(summary.emailKind)} e-mail (${record.durationMs} ms)`;
+    if (typeof summary?.skipReason === 'string') return `sent nothing: ${summary.skipReason}`;
   }
   if (source.startsWith('PreSignUp_')) {
     const flags = ['autoConfirmUser', 'autoVerifyEmail'].filter((flag) => response[flag] === true);
