@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FAMILY_TEMPLATES, FAMILY_NAMES, failurePolicyOf } from './families';
+import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
+import { FAMILY_NAMES, failurePolicyOf } from './families';
 import { installWorkspace, planTrigger, writePlan } from './generate';
 import { InputError, nameProblem, resolveFamily } from './names';
 
@@ -120,7 +121,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-function describePolicy(family: keyof typeof FAMILY_TEMPLATES): string {
+function describePolicy(family: TriggerFamilyName): string {
   const policy = failurePolicyOf(family);
   return policy === 'return-event' ? 'open' : policy === 'reject' ? 'closed' : 'by rethrowing for a retry';
 }

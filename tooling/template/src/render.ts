@@ -99,12 +99,14 @@ export async function renderApp(name: string, family: TriggerFamilyName, templat
   });
   sources.push({ template: join(templatesDir, 'changeset.md.tmpl'), path: changesetPath(name) });
 
-  return Promise.all(
+  const files = await Promise.all(
     sources.map(async ({ template, path }) => ({
       path,
       content: renderTemplate(await readFile(template, 'utf8'), values, toPosix(relative(templatesDir, template))),
     })),
   );
+  // The app's files in path order, the changeset last.
+  return files.sort((a, b) => Number(a.path.startsWith('.')) - Number(b.path.startsWith('.')) || a.path.localeCompare(b.path));
 }
 
 /**
