@@ -40,7 +40,7 @@ export function templateValues(name: string, family: TriggerFamilyName): Record<
     defaultBehaviour: template.defaultBehaviour,
     firstSource: sources[0] ?? '',
     sourcesLiteral: sources.map((source) => `  '${source}',`).join('\n'),
-    sourcesTable: sources.map((source) => `| \`${source}\` | ${template.defaultBehaviour} |`).join('\n'),
+    sourcesTable: sources.map((source) => `| \`${source}\` | TODO |`).join('\n'),
     bundleEvent: template.bundleEvent,
     bundleFactory: template.bundleEvent.slice(0, template.bundleEvent.indexOf('(')),
     bundleExpectation: template.bundleExpectation,
