@@ -1,0 +1,103 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf } from '../src/families';
+import { renderApp, renderTemplate, TEMPLATES_DIR, templateValues } from '../src/render';
+
+const EXPECTED_FILES = [
+  '.changeset/new-trigger-signup-gate.md',
+  'apps/signup-gate/CHANGELOG.md',
+  'apps/signup-gate/README.md',
+  'apps/signup-gate/eslint.config.js',
+  'apps/signup-gate/package.json',
+  'apps/signup-gate/src/config.ts',
+  'apps/signup-gate/src/handler.ts',
+  'apps/signup-gate/test/bundle.test.ts',
+  'apps/signup-gate/test/config.test.ts',
+  'apps/signup-gate/test/failure-policy.test.ts',
+  'apps/signup-gate/test/handler.test.ts',
+  'apps/signup-gate/tsconfig.json',
+  'apps/signup-gate/vitest.config.ts',
+];
+
+describe('renderTemplate', () => {
+  it('fills placeholders and refuses unknown ones, naming the template', () => {
+    expect(renderTemplate('# {{name}} ({{ family }})', { name: 'a', family: 'PreSignUp' })).toBe('# a (PreSignUp)');
+    expect(() => renderTemplate('{{nmae}}', { name: 'a' }, 'app/README.md.tmpl')).toThrow('app/README.md.tmpl: unknown placeholder {{nmae}}');
+  });
+});
+
+describe('renderApp', () => {
+  it.each(FAMILY_NAMES)('renders every file of a %s app, with no placeholder left', async (family) => {
+    const files = await renderApp('signup-gate', family);
+    expect(files.map((file) => file.path).sort()).toEqual(EXPECTED_FILES);
+    for (const file of files) expect(file.content, file.path).not.toMatch(/\{\{|\}\}/);
+  });
+
+  it('writes a private package at version 0.1.0 with the shared build and test setup', async () => {
+    const files = await renderApp('signup-gate', 'PreSignUp');
+    const manifest = JSON.parse(files.find((file) => file.path.endsWith('package.json'))?.content ?? '{}') as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      name: 'signup-gate',
+      version: '0.1.0',
+      private: true,
+      type: 'module',
+      scripts: { build: 'trigger-build', typecheck: 'tsc -p tsconfig.json', lint: 'eslint .', test: 'vitest run' },
+      dependencies: { '@cognito-triggers/trigger-core': 'workspace:*' },
+    });
+    const devDependencies = Object.values(manifest.devDependencies as Record<string, string>);
+    expect(devDependencies.every((version) => version === 'catalog:' || version === 'workspace:*')).toBe(true);
+  });
+
+  it('wires the handler through trigger-core with the family object and the service name', async () => {
+    for (const family of FAMILY_NAMES) {
+      const handler = (await renderApp('signup-gate', family)).find((file) => file.path.endsWith('src/handler.ts'))?.content ?? '';
+      const { coreExport } = FAMILY_TEMPLATES[family];
+      expect(handler, family).toContain(`defineTrigger(${coreExport}, { service: 'signup-gate', config: readConfig }`);
+      expect(handler, family).toContain('TODO(signup-gate)');
+    }
+  });
+
+  it("lists every trigger source in the README and in the family's test", async () => {
+    for (const family of FAMILY_NAMES) {
+      const files = await renderApp('signup-gate', family);
+      const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
+      const test = files.find((file) => file.path.endsWith('test/handler.test.ts'))?.content ?? '';
+      for (const source of sourcesOf(family)) {
+        expect(readme, `${family} README`).toContain(`\`${source}\``);
+        expect(test, `${family} test`).toContain(`'${source}'`);
+      }
+    }
+  });
+
+  it('gives the README an empty configuration table and the changeset a minor bump of the new app', async () => {
+    const files = await renderApp('signup-gate', 'UserMigration');
+    const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
+    expect(readme).toContain('| variable | required | default | meaning |\n|---|---|---|---|\n\n');
+    const changeset = files.find((file) => file.path.startsWith('.changeset/'))?.content ?? '';
+    expect(changeset).toMatch(/^---\n"signup-gate": minor\n---\n/);
+  });
+
+  it('picks the failure-policy test of the family', () => {
+    expect(templateValues('a', 'PostConfirmation').failurePolicy).toBe('return-event');
+    expect(templateValues('a', 'PreSignUp').failurePolicy).toBe('reject');
+    expect(templateValues('a', 'CustomSMSSender').failurePolicy).toBe('rethrow');
+  });
+});
+
+describe('the templates folder', () => {
+  it('has a handler and a test template for every family, and nothing for unknown ones', async () => {
+    const dirs = (await readdir(join(TEMPLATES_DIR, 'families'))).sort();
+    expect(dirs).toEqual(FAMILY_NAMES.map((family) => FAMILY_TEMPLATES[family].dir).sort());
+    for (const dir of dirs) expect((await readdir(join(TEMPLATES_DIR, 'families', dir))).sort()).toEqual(['handler.test.ts.tmpl', 'handler.ts.tmpl']);
+  });
+
+  it('uses only placeholders the generator fills', async () => {
+    const known = new Set(Object.keys(templateValues('a', 'PreSignUp')));
+    const entries = await readdir(TEMPLATES_DIR, { recursive: true, withFileTypes: true });
+    for (const entry of entries.filter((item) => item.isFile())) {
+      const text = await readFile(join(entry.parentPath, entry.name), 'utf8');
+      for (const match of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) expect(known, `${entry.name}: ${match[1]}`).toContain(match[1]);
+    }
+  });
+});
