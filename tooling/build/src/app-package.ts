@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The parts of an app's package.json the build and packaging steps use. */
+/**
+ * The parts of an app's package.json the build and packaging steps use.
+ *
+ * @example
+ * const app: AppPackage = { name: 'post-confirmation', version: '0.1.0' };
+ */
 export interface AppPackage {
   /** The package name without its scope: the artifact's and the function's name. */
   name: string;

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deterministicZip } from './zip';
 
-/** The files of `dist/` that go into a Lambda zip: the bundle and its source map (for stack traces). */
+/**
+ * The files of `dist/` that go into a Lambda zip: the bundle and its source map (for stack traces).
+ *
+ * @example
+ * LAMBDA_ZIP_FILES.map((name) => join(distDir, name));
+ */
 export const LAMBDA_ZIP_FILES = ['index.mjs', 'index.mjs.map'] as const;
 
 /**

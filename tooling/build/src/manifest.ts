@@ -3,10 +3,20 @@ import { join } from 'node:path';
 import { codeSha256 } from './code-sha256';
 import { LAMBDA_TARGET } from './lambda-target';
 
-/** Where `trigger-package` writes, relative to the app: turbo's `package` task caches this folder. */
+/**
+ * Where `trigger-package` writes, relative to the app: turbo's `package` task caches this folder.
+ *
+ * @example
+ * join(appDir, ARTIFACTS_DIR, MANIFEST_FILE); // apps/post-confirmation/artifacts/manifest.json
+ */
 export const ARTIFACTS_DIR = 'artifacts';
 
-/** The manifest's file name inside {@link ARTIFACTS_DIR}. */
+/**
+ * The manifest's file name inside {@link ARTIFACTS_DIR}.
+ *
+ * @example
+ * join(appDir, ARTIFACTS_DIR, MANIFEST_FILE);
+ */
 export const MANIFEST_FILE = 'manifest.json';
 
 /**

@@ -4,7 +4,12 @@ import { readAppPackage } from './app-package';
 import { zipDist } from './lambda-zip';
 import { ARTIFACTS_DIR, MANIFEST_FILE, createManifest, type ArtifactManifest } from './manifest';
 
-/** Options of {@link packageApp}. */
+/**
+ * Options of {@link packageApp}.
+ *
+ * @example
+ * const options: PackageOptions = { commit: resolveCommit(process.env, appDir), maxZipBytes: 512 * 1024 };
+ */
 export interface PackageOptions {
   /** Recorded in the manifest (see `resolveCommit`). */
   commit: string;
@@ -12,7 +17,12 @@ export interface PackageOptions {
   maxZipBytes?: number;
 }
 
-/** What {@link packageApp} wrote. */
+/**
+ * What {@link packageApp} wrote.
+ *
+ * @example
+ * const { manifest, zipPath } = await packageApp(appDir, { commit: 'abc123' });
+ */
 export interface PackageResult {
   manifest: ArtifactManifest;
   zipPath: string;

@@ -6,10 +6,20 @@ import type { Construct } from 'constructs';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
 import { functionEnvironment, type TriggerDefinition, type TriggerSettings } from '@cognito-triggers/release/registry';
 
-/** The alias Cognito invokes and deploys move; versions behind it are what rollbacks go back to. */
+/**
+ * The alias Cognito invokes and deploys move; versions behind it are what rollbacks go back to.
+ *
+ * @example
+ * new lambda.Alias(this, "LiveAlias", { aliasName: LIVE_ALIAS, version: fn.currentVersion });
+ */
 export const LIVE_ALIAS = 'live';
 
-/** Props of {@link TriggerStack}. */
+/**
+ * Props of {@link TriggerStack}.
+ *
+ * @example
+ * const props: TriggerStackProps = { trigger, settings, codePath, functionName, logRetention: RetentionDays.ONE_MONTH };
+ */
 export interface TriggerStackProps extends StackProps {
   trigger: TriggerDefinition;
   settings: TriggerSettings;

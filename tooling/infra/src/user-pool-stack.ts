@@ -4,7 +4,12 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { UserPoolTriggerSlot } from '@cognito-triggers/release/registry';
 
-/** Props of {@link UserPoolStack}. */
+/**
+ * Props of {@link UserPoolStack}.
+ *
+ * @example
+ * const props: UserPoolStackProps = { userPoolName: 'acme', triggers: [{ slot: 'postConfirmation', alias }] };
+ */
 export interface UserPoolStackProps extends StackProps {
   userPoolName: string;
   /** Which alias fills which slot of the pool's Lambda configuration. */

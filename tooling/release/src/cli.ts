@@ -13,7 +13,12 @@ import {
 import { executeRollback, planRollback, type RollbackPlan } from './rollback';
 import { findWorkspaceRoot } from './workspace-root';
 
-/** What {@link main} runs with; tests pass their own. */
+/**
+ * What {@link main} runs with; tests pass their own.
+ *
+ * @example
+ * await main(['rollback', 'post-confirmation'], { cwd: process.cwd(), environment: process.env });
+ */
 export interface CliContext {
   cwd: string;
   environment: Readonly<Record<string, string | undefined>>;

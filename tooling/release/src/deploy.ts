@@ -10,7 +10,12 @@ import {
 } from '@aws-sdk/client-lambda';
 import { LAMBDA_TARGET, type ArtifactManifest } from '@cognito-triggers/build';
 
-/** What {@link planDeploy} needs: the artifact and where it goes. */
+/**
+ * What {@link planDeploy} needs: the artifact and where it goes.
+ *
+ * @example
+ * const request: DeployRequest = { functionName: 'cognito-post-confirmation', alias: 'live', manifest, zip, environment };
+ */
 export interface DeployRequest {
   functionName: string;
   alias: string;
@@ -22,7 +27,12 @@ export interface DeployRequest {
   maxWaitSeconds?: number;
 }
 
-/** A mutating call a deploy makes, in the order it makes them. */
+/**
+ * A mutating call a deploy makes, in the order it makes them.
+ *
+ * @example
+ * plan.steps; // ['UpdateFunctionCode', 'PublishVersion', 'UpdateAlias']
+ */
 export type DeployStep = 'UpdateFunctionCode' | 'UpdateFunctionConfiguration' | 'PublishVersion' | 'UpdateAlias';
 
 /**
@@ -49,7 +59,12 @@ export interface DeployPlan {
   steps: DeployStep[];
 }
 
-/** What {@link executeDeploy} did. */
+/**
+ * What {@link executeDeploy} did.
+ *
+ * @example
+ * if (outcome.status === 'deployed') console.log(`now on version ${outcome.version}`);
+ */
 export type DeployOutcome =
   | { status: 'unchanged'; version: string }
   | { status: 'deployed'; previousVersion: string; version: string };

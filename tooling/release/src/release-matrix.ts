@@ -1,6 +1,11 @@
 import { TRIGGERS } from './registry/index';
 
-/** One deploy job of the release workflow. */
+/**
+ * One deploy job of the release workflow.
+ *
+ * @example
+ * const job: DeployJob = { app: 'post-confirmation', version: '0.2.0', tag: 'post-confirmation@0.2.0' };
+ */
 export interface DeployJob {
   app: string;
   version: string;

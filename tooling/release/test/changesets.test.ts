@@ -44,8 +44,22 @@ async function addChangeset(id: string, bumps: Record<string, 'patch' | 'minor' 
   await writeFile(join(copy, '.changeset', `${id}.md`), `---\n${header}\n---\n\n${summary}\n`);
 }
 
+/** git as changesets calls it, with an identity and no signing, whatever the machine's git config says. */
+const GIT_ENVIRONMENT = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_COUNT: '2',
+  GIT_CONFIG_KEY_0: 'commit.gpgsign',
+  GIT_CONFIG_VALUE_0: 'false',
+  GIT_CONFIG_KEY_1: 'tag.gpgsign',
+  GIT_CONFIG_VALUE_1: 'false',
+};
+
 function changeset(...args: string[]): string {
-  return execFileSync(process.execPath, [changesetBin, ...args], { cwd: copy, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, [changesetBin, ...args], { cwd: copy, env: GIT_ENVIRONMENT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 async function versionOf(dir: string): Promise<string> {
@@ -89,9 +103,9 @@ describe('changesets', () => {
   });
 
   it('tags each bumped app as <name>@<version>, which is what the release workflow deploys', async () => {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: copy, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: copy, env: GIT_ENVIRONMENT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     git('init', '--quiet', '--initial-branch=main');
-    git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '--allow-empty', '-m', 'start');
+    git('commit', '--quiet', '--allow-empty', '-m', 'start');
     for (const dir of ['apps/post-confirmation', 'apps/custom-message', 'packages/trigger-core']) {
       const name = (JSON.parse(await readFile(join(copy, dir, 'package.json'), 'utf8')) as { name: string }).name;
       git('tag', `${name}@${await versionOf(dir)}`);
@@ -100,7 +114,7 @@ describe('changesets', () => {
     changeset('version');
     await writeFile(join(copy, '.gitignore'), 'node_modules\n');
     git('add', '-A');
-    git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'Release trigger apps');
+    git('commit', '--quiet', '-m', 'Release trigger apps');
 
     const output = changeset('tag');
 

@@ -1,4 +1,9 @@
-/** Why a release command refused to start. */
+/**
+ * Why a release command refused to start.
+ *
+ * @example
+ * RELEASE_CONFIGURATION_PROBLEMS.includes(error.code); // true for every ReleaseConfigurationError
+ */
 export const RELEASE_CONFIGURATION_PROBLEMS = [
   'USAGE',
   'UNKNOWN_TRIGGER',

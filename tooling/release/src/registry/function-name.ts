@@ -1,4 +1,9 @@
-/** The default prefix of every trigger function's name. */
+/**
+ * The default prefix of every trigger function's name.
+ *
+ * @example
+ * `${DEFAULT_FUNCTION_PREFIX}post-confirmation`; // 'cognito-post-confirmation'
+ */
 export const DEFAULT_FUNCTION_PREFIX = 'cognito-';
 
 /**

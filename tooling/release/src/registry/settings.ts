@@ -1,7 +1,12 @@
 import { ReleaseConfigurationError } from './errors';
 import type { TriggerDefinition } from './triggers';
 
-/** A trigger's function environment: its required variables set, its optional ones maybe. */
+/**
+ * A trigger's function environment: its required variables set, its optional ones maybe.
+ *
+ * @example
+ * const environment: TriggerEnvironment<typeof TRIGGERS['post-confirmation']> = { EMAIL_FROM: 'hello@acme.example' };
+ */
 export type TriggerEnvironment<T extends TriggerDefinition> = {
   [K in T['environment']['required'][number]]: string;
 } & {

@@ -1,6 +1,11 @@
 import { ReleaseConfigurationError } from './errors';
 
-/** The keys of a user pool's `LambdaConfig` a trigger app can fill. */
+/**
+ * The keys of a user pool's `LambdaConfig` a trigger app can fill.
+ *
+ * @example
+ * USER_POOL_TRIGGER_SLOTS.includes('postConfirmation'); // true
+ */
 export const USER_POOL_TRIGGER_SLOTS = [
   'preSignUp',
   'postConfirmation',
@@ -11,13 +16,21 @@ export const USER_POOL_TRIGGER_SLOTS = [
   'userMigration',
 ] as const;
 
-/** One of {@link USER_POOL_TRIGGER_SLOTS}. */
+/**
+ * One of {@link USER_POOL_TRIGGER_SLOTS}.
+ *
+ * @example
+ * const slot: UserPoolTriggerSlot = 'preSignUp';
+ */
 export type UserPoolTriggerSlot = (typeof USER_POOL_TRIGGER_SLOTS)[number];
 
 /**
  * What AWS a trigger's code may call beyond writing its own logs:
  * - `none`: nothing.
  * - `ses-send`: `ses:SendEmail`/`ses:SendRawEmail` as its configured identity only.
+ *
+ * @example
+ * const access: TriggerAwsAccess = 'none';
  */
 export type TriggerAwsAccess = 'none' | 'ses-send';
 
@@ -75,7 +88,12 @@ export const TRIGGERS = {
   },
 } as const satisfies Record<string, TriggerDefinition>;
 
-/** The name of a trigger in {@link TRIGGERS}. */
+/**
+ * The name of a trigger in {@link TRIGGERS}.
+ *
+ * @example
+ * const name: TriggerName = 'post-confirmation';
+ */
 export type TriggerName = keyof typeof TRIGGERS;
 
 /**
