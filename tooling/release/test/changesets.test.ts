@@ -121,5 +121,5 @@ describe('changesets', () => {
     expect(git('tag', '--points-at', 'HEAD').split('\n')).toContain('post-confirmation@0.1.1');
     expect(git('tag', '--points-at', 'HEAD')).not.toMatch(/custom-message|trigger-core/);
     expect(output).toMatch(/New tag:\s+post-confirmation@0\.1\.1/);
-  });
+  }, 60_000);
 });
