@@ -1,8 +1,9 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { readAppPackage } from './app-package';
 import { BUNDLE_OPTIONS } from './bundle-options';
-import { deterministicZip } from './zip';
+import { zipDist } from './lambda-zip';
 
 /** What {@link buildApp} wrote. */
 export interface BuildResult {
@@ -21,11 +22,7 @@ export interface BuildResult {
  * const result = await buildApp('apps/post-confirmation');
  */
 export async function buildApp(appDir: string): Promise<BuildResult> {
-  const manifest = JSON.parse(await readFile(join(appDir, 'package.json'), 'utf8')) as { name?: unknown };
-  if (typeof manifest.name !== 'string' || manifest.name === '') {
-    throw new Error(`${join(appDir, 'package.json')} has no "name"`);
-  }
-  const name = manifest.name.replace(/^@[^/]+\//, '');
+  const { name } = await readAppPackage(appDir);
   const entry = join(appDir, 'src', 'handler.ts');
   await stat(entry).catch(() => {
     throw new Error(`${entry} does not exist: every app exports its Lambda handler from src/handler.ts`);
@@ -39,8 +36,7 @@ export async function buildApp(appDir: string): Promise<BuildResult> {
   await writeFile(join(dist, 'meta.json'), JSON.stringify(result.metafile));
 
   const bundle = await readFile(bundlePath);
-  const sourceMap = await readFile(`${bundlePath}.map`);
-  const zip = deterministicZip({ 'index.mjs': bundle, 'index.mjs.map': sourceMap });
+  const zip = await zipDist(dist);
   const zipPath = join(dist, `${name}.zip`);
   await writeFile(zipPath, zip);
   return { name, bundlePath, zipPath, bundleBytes: bundle.byteLength, zipBytes: zip.byteLength };

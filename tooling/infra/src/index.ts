@@ -1,0 +1,5 @@
+export * from './config';
+export * from './read-config';
+export * from './trigger-app';
+export * from './trigger-stack';
+export * from './user-pool-stack';

@@ -1,0 +1,101 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { LAMBDA_TARGET } from '@cognito-triggers/build';
+import { functionEnvironment, type TriggerDefinition, type TriggerSettings } from '@cognito-triggers/release/registry';
+
+/**
+ * The alias Cognito invokes and deploys move; versions behind it are what rollbacks go back to.
+ *
+ * @example
+ * new lambda.Alias(this, "LiveAlias", { aliasName: LIVE_ALIAS, version: fn.currentVersion });
+ */
+export const LIVE_ALIAS = 'live';
+
+/**
+ * Props of {@link TriggerStack}.
+ *
+ * @example
+ * const props: TriggerStackProps = { trigger, settings, codePath, functionName, logRetention: RetentionDays.ONE_MONTH };
+ */
+export interface TriggerStackProps extends StackProps {
+  trigger: TriggerDefinition;
+  settings: TriggerSettings;
+  /** The app's artifact zip (`artifacts/<name>-<version>.zip`), uploaded as is. */
+  codePath: string;
+  functionName: string;
+  logRetention: logs.RetentionDays;
+  /** Shown in the function's description, e.g. `0.2.0`. */
+  version?: string;
+}
+
+/**
+ * One trigger's stack: its function (nodejs24.x on arm64, the packaged zip, its environment),
+ * its log group with retention, a `live` alias, and a role that may write its own logs and, for
+ * `ses-send` triggers, send as its one SES identity. Nothing else: no managed policies, no `*`.
+ *
+ * @example
+ * const stack = new TriggerStack(app, 'cognito-post-confirmation', { trigger, settings, codePath, functionName, logRetention });
+ * stack.alias.functionArn; // what the user pool is pointed at
+ */
+export class TriggerStack extends Stack {
+  readonly function: lambda.Function;
+  readonly alias: lambda.Alias;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: TriggerStackProps) {
+    super(scope, id, props);
+    const { trigger, settings, functionName } = props;
+
+    // Created here rather than by Lambda on first write, so retention applies from day one and
+    // the role needs no logs:CreateLogGroup.
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${functionName}`,
+      retention: props.logRetention,
+    });
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${trigger.name}: its own logs${trigger.awsAccess === 'ses-send' ? ' and SES sending as one identity' : ''}`,
+    });
+    logGroup.grantWrite(this.role);
+    if (trigger.awsAccess === 'ses-send') {
+      this.role.addToPolicy(sesSendStatement(this, trigger, settings));
+    }
+
+    this.function = new lambda.Function(this, 'Function', {
+      functionName,
+      description: `${trigger.name}${props.version ? `@${props.version}` : ''} (Cognito ${trigger.userPoolTrigger})`,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: LAMBDA_TARGET.handler,
+      code: lambda.Code.fromAsset(props.codePath),
+      role: this.role,
+      environment: functionEnvironment(settings),
+      timeout: Duration.seconds(trigger.timeoutSeconds),
+      memorySize: trigger.memoryMiB,
+      logGroup,
+    });
+
+    this.alias = new lambda.Alias(this, 'LiveAlias', {
+      aliasName: LIVE_ALIAS,
+      version: this.function.currentVersion,
+      description: 'What Cognito invokes; moved by deploy-trigger, moved back by rollback',
+    });
+  }
+}
+
+function sesSendStatement(stack: Stack, trigger: TriggerDefinition, settings: TriggerSettings): iam.PolicyStatement {
+  if (!settings.sesIdentityArn) {
+    throw new Error(`${trigger.name} sends e-mail: its settings need sesIdentityArn (SES_IDENTITY_ARN)`);
+  }
+  const resources = [settings.sesIdentityArn];
+  // SES also authorizes the configuration set a message names, so that one is allowed too (and only it).
+  const configurationSet = (settings.environment as Record<string, string | undefined>).SES_CONFIGURATION_SET;
+  if (configurationSet) {
+    resources.push(stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet }));
+  }
+  return new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources });
+}

@@ -1,0 +1,72 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { deterministicZip, packageApp } from '@cognito-triggers/build';
+import { TRIGGERS, type TriggerDefinition } from '@cognito-triggers/release/registry';
+import { defineTriggerApp, type InfraConfig } from '../src/index';
+
+/** A trigger without AWS access, shaped like the ones to come, to check the "logs only" role. */
+export const PRE_SIGN_UP: TriggerDefinition = {
+  name: 'pre-sign-up',
+  appDir: 'apps/pre-sign-up',
+  userPoolTrigger: 'preSignUp',
+  environment: { required: [], optional: ['LOG_LEVEL'] },
+  awsAccess: 'none',
+  timeoutSeconds: 5,
+  memoryMiB: 256,
+};
+
+export const SES_IDENTITY_ARN = 'arn:aws:ses:eu-west-1:123456789012:identity/acme.example';
+
+/**
+ * Synthesizes the app for post-confirmation and a logs-only pre-sign-up, from throwaway zips,
+ * into a temporary folder; nothing here needs an AWS account.
+ *
+ * @example
+ * const { app, stacks, remove } = await synthesize();
+ */
+export async function synthesize(overrides: Partial<InfraConfig> = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'infra-'));
+  const codePath = join(dir, 'code.zip');
+  await writeFile(codePath, deterministicZip({ 'index.mjs': new TextEncoder().encode('export const handler = async (e) => e;') }));
+  const config: InfraConfig = {
+    functionPrefix: 'test-',
+    logRetention: logs.RetentionDays.ONE_MONTH,
+    userPoolName: 'acme-users',
+    triggers: [
+      {
+        trigger: TRIGGERS['post-confirmation'],
+        settings: {
+          environment: { EMAIL_FROM: 'Acme <hello@acme.example>', SES_CONFIGURATION_SET: 'transactional' },
+          sesIdentityArn: SES_IDENTITY_ARN,
+        },
+        codePath,
+        version: '0.2.0',
+      },
+      { trigger: PRE_SIGN_UP, settings: { environment: { LOG_LEVEL: 'DEBUG' } }, codePath, version: '0.1.0' },
+    ],
+    ...overrides,
+  };
+  const app = new App({ outdir: join(dir, 'cdk.out') });
+  const stacks = defineTriggerApp(app, config);
+  return { app, stacks, config, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A workspace with post-confirmation packaged, for the config reader.
+ *
+ * @example
+ * const root = await packagedWorkspace();
+ */
+export async function packagedWorkspace(): Promise<{ root: string; remove: () => Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'infra-workspace-'));
+  const appDir = join(root, 'apps', 'post-confirmation');
+  await mkdir(join(appDir, 'dist'), { recursive: true });
+  await writeFile(join(appDir, 'package.json'), JSON.stringify({ name: 'post-confirmation', version: '0.3.0' }));
+  await writeFile(join(appDir, 'dist', 'index.mjs'), 'export const handler = async (e) => e;');
+  await writeFile(join(appDir, 'dist', 'index.mjs.map'), '{}');
+  await packageApp(appDir, { commit: 'abc' });
+  return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}

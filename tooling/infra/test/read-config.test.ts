@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readInfraConfig } from '../src/index';
+import { SES_IDENTITY_ARN, packagedWorkspace } from './fixture';
+
+let workspace: Awaited<ReturnType<typeof packagedWorkspace>>;
+const ENVIRONMENT = { EMAIL_FROM: 'hello@acme.example', SES_IDENTITY_ARN };
+
+beforeEach(async () => {
+  workspace = await packagedWorkspace();
+});
+
+afterEach(async () => {
+  await workspace.remove();
+});
+
+describe('readInfraConfig', () => {
+  it('deploys each registered trigger from its packaged artifact with the settings in the environment', async () => {
+    const config = await readInfraConfig({ ...ENVIRONMENT, TRIGGER_FUNCTION_PREFIX: 'staging-', LOG_RETENTION_DAYS: '90' }, workspace.root);
+    expect(config).toMatchObject({ functionPrefix: 'staging-', logRetention: 90, userPoolName: 'staging-users' });
+    expect(config.triggers.map(({ trigger, codePath, version, settings }) => ({ name: trigger.name, codePath, version, settings }))).toEqual([
+      {
+        name: 'post-confirmation',
+        codePath: join(workspace.root, 'apps', 'post-confirmation', 'artifacts', 'post-confirmation-0.3.0.zip'),
+        version: '0.3.0',
+        settings: { environment: { EMAIL_FROM: 'hello@acme.example' }, sesIdentityArn: SES_IDENTITY_ARN },
+      },
+    ]);
+  });
+
+  it('names the missing SES identity for a trigger that sends e-mail', async () => {
+    await expect(readInfraConfig({ EMAIL_FROM: 'hello@acme.example' }, workspace.root)).rejects.toThrow('needs SES_IDENTITY_ARN');
+  });
+
+  it('accepts only retention periods CloudWatch offers', async () => {
+    await expect(readInfraConfig({ ...ENVIRONMENT, LOG_RETENTION_DAYS: '31' }, workspace.root)).rejects.toThrow('LOG_RETENTION_DAYS');
+  });
+
+  it('asks for pnpm package when an artifact is missing', async () => {
+    await expect(readInfraConfig(ENVIRONMENT, join(workspace.root, 'nowhere'))).rejects.toThrow('run `pnpm package` first');
+  });
+});

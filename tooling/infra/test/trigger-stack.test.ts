@@ -1,0 +1,125 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAMBDA_TARGET } from '@cognito-triggers/build';
+import { TRIGGERS } from '@cognito-triggers/release/registry';
+import { SES_IDENTITY_ARN, synthesize } from './fixture';
+
+let synthesized: Awaited<ReturnType<typeof synthesize>>;
+let postConfirmation: Template;
+let preSignUp: Template;
+
+beforeAll(async () => {
+  synthesized = await synthesize();
+  const [first, second] = synthesized.stacks.triggerStacks;
+  postConfirmation = Template.fromStack(first!);
+  preSignUp = Template.fromStack(second!);
+});
+
+afterAll(async () => {
+  await synthesized.remove();
+});
+
+describe('a trigger stack', () => {
+  it('runs the artifact on nodejs24.x, arm64, index.handler, as the manifest says', () => {
+    postConfirmation.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'test-post-confirmation',
+      Runtime: LAMBDA_TARGET.runtime,
+      Architectures: [LAMBDA_TARGET.architecture],
+      Handler: LAMBDA_TARGET.handler,
+      Timeout: 5,
+      MemorySize: 512,
+    });
+    expect(LAMBDA_TARGET).toEqual({ runtime: 'nodejs24.x', architecture: 'arm64', handler: 'index.handler' });
+  });
+
+  it('gives the function exactly its configured environment, plus source-mapped stack traces', () => {
+    postConfirmation.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: {
+          EMAIL_FROM: 'Acme <hello@acme.example>',
+          NODE_OPTIONS: '--enable-source-maps',
+          SES_CONFIGURATION_SET: 'transactional',
+        },
+      },
+    });
+    preSignUp.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { LOG_LEVEL: 'DEBUG', NODE_OPTIONS: '--enable-source-maps' } },
+    });
+  });
+
+  it('logs to its own log group, with retention', () => {
+    postConfirmation.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/lambda/test-post-confirmation',
+      RetentionInDays: 30,
+    });
+    postConfirmation.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^Logs') } },
+    });
+  });
+
+  it('has a live alias on a published version', () => {
+    postConfirmation.resourceCountIs('AWS::Lambda::Alias', 1);
+    postConfirmation.hasResourceProperties('AWS::Lambda::Alias', {
+      Name: 'live',
+      FunctionVersion: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FunctionCurrentVersion'), 'Version'] },
+    });
+  });
+
+  it('lets post-confirmation send e-mail only as its identity and configuration set, and write only its logs', () => {
+    postConfirmation.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Logs'), 'Arn'] },
+          },
+          {
+            Effect: 'Allow',
+            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Resource: [
+              SES_IDENTITY_ARN,
+              {
+                'Fn::Join': [
+                  '',
+                  ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':configuration-set/transactional'],
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('gives a trigger without AWS access nothing beyond writing its own logs', () => {
+    preSignUp.resourceCountIs('AWS::IAM::Policy', 1);
+    preSignUp.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Logs'), 'Arn'] },
+          },
+        ],
+      },
+    });
+  });
+
+  it('attaches no managed policies and grants nothing on "*"', () => {
+    for (const template of [postConfirmation, preSignUp]) {
+      template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+      const text = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+      expect(text).not.toContain('"Resource":"*"');
+    }
+  });
+
+  it('refuses an e-mail sending trigger without an SES identity', async () => {
+    await expect(
+      synthesize({
+        triggers: [{ trigger: TRIGGERS['post-confirmation'], settings: { environment: { EMAIL_FROM: 'a@b.example' } }, codePath: 'unused.zip', version: '0.1.0' }],
+      }),
+    ).rejects.toThrow('its settings need sesIdentityArn');
+  });
+});

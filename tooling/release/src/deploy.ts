@@ -1,0 +1,178 @@
+import {
+  GetAliasCommand,
+  GetFunctionCommand,
+  PublishVersionCommand,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionUpdatedV2,
+  type LambdaClient,
+} from '@aws-sdk/client-lambda';
+import { LAMBDA_TARGET, type ArtifactManifest } from '@cognito-triggers/build';
+
+/**
+ * What {@link planDeploy} needs: the artifact and where it goes.
+ *
+ * @example
+ * const request: DeployRequest = { functionName: 'cognito-post-confirmation', alias: 'live', manifest, zip, environment };
+ */
+export interface DeployRequest {
+  functionName: string;
+  alias: string;
+  manifest: ArtifactManifest;
+  zip: Uint8Array;
+  /** The function's full environment (see `functionEnvironment`). */
+  environment: Readonly<Record<string, string>>;
+  /** How long to wait for each function update; Lambda usually needs a few seconds. */
+  maxWaitSeconds?: number;
+}
+
+/**
+ * A mutating call a deploy makes, in the order it makes them.
+ *
+ * @example
+ * plan.steps; // ['UpdateFunctionCode', 'PublishVersion', 'UpdateAlias']
+ */
+export type DeployStep = 'UpdateFunctionCode' | 'UpdateFunctionConfiguration' | 'PublishVersion' | 'UpdateAlias';
+
+/**
+ * What a deploy will do, worked out with read-only calls: `steps` is empty when the alias already
+ * runs this artifact with this environment.
+ *
+ * @example
+ * const plan = await planDeploy(lambda, request);
+ * if (plan.steps.length === 0) console.log('nothing to deploy');
+ */
+export interface DeployPlan {
+  functionName: string;
+  alias: string;
+  /** The version the alias points at now. */
+  currentVersion: string;
+  deployedCodeSha256: string;
+  artifactCodeSha256: string;
+  /** Names of variables that are added, changed or removed (values are never printed). */
+  changedVariables: string[];
+  /** The published version's description: `<name>@<version> <commit>`. */
+  description: string;
+  /** The alias's revision when planned: moving it fails if someone else moved it since. */
+  aliasRevisionId: string | undefined;
+  steps: DeployStep[];
+}
+
+/**
+ * What {@link executeDeploy} did.
+ *
+ * @example
+ * if (outcome.status === 'deployed') console.log(`now on version ${outcome.version}`);
+ */
+export type DeployOutcome =
+  | { status: 'unchanged'; version: string }
+  | { status: 'deployed'; previousVersion: string; version: string };
+
+/**
+ * Reads the alias and the version it points at, and plans the deploy. Makes no changes.
+ * Refuses a function whose runtime or architecture the artifact was not built for, since
+ * uploading would break it.
+ *
+ * @example
+ * const plan = await planDeploy(new LambdaClient({}), { functionName, alias: 'live', manifest, zip, environment });
+ */
+export async function planDeploy(client: LambdaClient, request: DeployRequest): Promise<DeployPlan> {
+  const { functionName, alias, manifest } = request;
+  const current = await client.send(new GetAliasCommand({ FunctionName: functionName, Name: alias }));
+  const currentVersion = current.FunctionVersion;
+  if (!currentVersion) throw new Error(`alias ${alias} of ${functionName} points at no version`);
+  const deployed = await client.send(new GetFunctionCommand({ FunctionName: functionName, Qualifier: currentVersion }));
+  const configuration = deployed.Configuration;
+  if (!configuration?.CodeSha256) throw new Error(`${functionName}:${currentVersion} reports no CodeSha256`);
+
+  const architectures = configuration.Architectures ?? ['x86_64'];
+  if (configuration.Runtime !== LAMBDA_TARGET.runtime || !architectures.includes(LAMBDA_TARGET.architecture)) {
+    throw new Error(
+      `${functionName} runs ${configuration.Runtime ?? 'no managed runtime'} on ${architectures.join(',')}, but ${manifest.zipFile} is built for ${LAMBDA_TARGET.runtime} on ${LAMBDA_TARGET.architecture}: update the function's stack first`,
+    );
+  }
+
+  const changedVariables = diffVariables(configuration.Environment?.Variables ?? {}, request.environment);
+  const codeChanged = configuration.CodeSha256 !== manifest.codeSha256;
+  const steps: DeployStep[] = [];
+  if (codeChanged) steps.push('UpdateFunctionCode');
+  if (changedVariables.length > 0) steps.push('UpdateFunctionConfiguration');
+  if (steps.length > 0) steps.push('PublishVersion', 'UpdateAlias');
+  return {
+    functionName,
+    alias,
+    currentVersion,
+    deployedCodeSha256: configuration.CodeSha256,
+    artifactCodeSha256: manifest.codeSha256,
+    changedVariables,
+    description: `${manifest.name}@${manifest.version} ${manifest.commit}`,
+    aliasRevisionId: current.RevisionId,
+    steps,
+  };
+}
+
+/**
+ * Carries out a {@link DeployPlan}: upload the zip and/or the environment, wait for each update,
+ * publish a version (checked against the artifact's CodeSha256, so a concurrent upload cannot be
+ * published in its place), then move the alias. Any failure throws before the alias moves.
+ *
+ * @example
+ * const outcome = await executeDeploy(lambda, plan, request);
+ */
+export async function executeDeploy(client: LambdaClient, plan: DeployPlan, request: DeployRequest): Promise<DeployOutcome> {
+  if (plan.steps.length === 0) return { status: 'unchanged', version: plan.currentVersion };
+  const { functionName } = plan;
+  const waiter = { client, maxWaitTime: request.maxWaitSeconds ?? 300, minDelay: 1, maxDelay: 5 };
+  let revisionId: string | undefined;
+
+  if (plan.steps.includes('UpdateFunctionCode')) {
+    const updated = await client.send(new UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: request.zip }));
+    if (updated.CodeSha256 !== plan.artifactCodeSha256) {
+      throw new Error(`Lambda stored CodeSha256 ${updated.CodeSha256 ?? '(none)'}, expected ${plan.artifactCodeSha256}; the alias was not moved`);
+    }
+    await waitUntilFunctionUpdatedV2(waiter, { FunctionName: functionName });
+    revisionId = updated.RevisionId;
+  }
+  if (plan.steps.includes('UpdateFunctionConfiguration')) {
+    const updated = await client.send(
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: functionName,
+        Environment: { Variables: { ...request.environment } },
+        ...(revisionId ? { RevisionId: revisionId } : {}),
+      }),
+    );
+    await waitUntilFunctionUpdatedV2(waiter, { FunctionName: functionName });
+    revisionId = updated.RevisionId;
+  }
+
+  const published = await client.send(
+    new PublishVersionCommand({
+      FunctionName: functionName,
+      CodeSha256: plan.artifactCodeSha256,
+      Description: plan.description.slice(0, 256),
+      ...(revisionId ? { RevisionId: revisionId } : {}),
+    }),
+  );
+  const version = published.Version;
+  if (!version || version === '$LATEST' || published.CodeSha256 !== plan.artifactCodeSha256) {
+    throw new Error(`PublishVersion returned version ${version ?? '(none)'} with CodeSha256 ${published.CodeSha256 ?? '(none)'}; the alias was not moved`);
+  }
+
+  await client.send(
+    new UpdateAliasCommand({
+      FunctionName: functionName,
+      Name: plan.alias,
+      FunctionVersion: version,
+      // A weighted rollout left on the alias would keep sending traffic to an older version.
+      RoutingConfig: { AdditionalVersionWeights: {} },
+      ...(plan.aliasRevisionId ? { RevisionId: plan.aliasRevisionId } : {}),
+    }),
+  );
+  return { status: 'deployed', previousVersion: plan.currentVersion, version };
+}
+
+function diffVariables(deployed: Readonly<Record<string, string>>, wanted: Readonly<Record<string, string>>): string[] {
+  const names = new Set([...Object.keys(deployed), ...Object.keys(wanted)]);
+  return [...names].filter((name) => deployed[name] !== wanted[name]).sort();
+}

@@ -1,0 +1,29 @@
+/**
+ * Why a release command refused to start.
+ *
+ * @example
+ * RELEASE_CONFIGURATION_PROBLEMS.includes(error.code); // true for every ReleaseConfigurationError
+ */
+export const RELEASE_CONFIGURATION_PROBLEMS = [
+  'USAGE',
+  'UNKNOWN_TRIGGER',
+  'MISSING_ENVIRONMENT',
+  'MISSING_ARTIFACT',
+] as const;
+
+/**
+ * A problem found before any AWS call: wrong arguments, an unknown trigger, missing environment,
+ * a missing or stale artifact. Its message is written for the person running the command.
+ *
+ * @example
+ * if (error instanceof ReleaseConfigurationError && error.code === 'UNKNOWN_TRIGGER') process.exitCode = 2;
+ */
+export class ReleaseConfigurationError extends Error {
+  override readonly name = 'ReleaseConfigurationError';
+  readonly code: (typeof RELEASE_CONFIGURATION_PROBLEMS)[number];
+
+  constructor(code: ReleaseConfigurationError['code'], message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}

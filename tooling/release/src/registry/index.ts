@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './function-name';
+export * from './settings';
+export * from './triggers';

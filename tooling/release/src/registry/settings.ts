@@ -1,0 +1,87 @@
+import { ReleaseConfigurationError } from './errors';
+import type { TriggerDefinition } from './triggers';
+
+/**
+ * A trigger's function environment: its required variables set, its optional ones maybe.
+ *
+ * @example
+ * const environment: TriggerEnvironment<typeof TRIGGERS['post-confirmation']> = { EMAIL_FROM: 'hello@acme.example' };
+ */
+export type TriggerEnvironment<T extends TriggerDefinition> = {
+  [K in T['environment']['required'][number]]: string;
+} & {
+  [K in T['environment']['optional'][number]]?: string;
+};
+
+/**
+ * A trigger's settings for one stage: what its function gets as environment and, for
+ * `ses-send` triggers, the SES identity it may send as.
+ *
+ * @example
+ * const settings: TriggerSettings<typeof TRIGGERS['post-confirmation']> = {
+ *   environment: { EMAIL_FROM: 'Acme <hello@acme.example>' },
+ *   sesIdentityArn: 'arn:aws:ses:eu-west-1:123456789012:identity/acme.example',
+ * };
+ */
+export interface TriggerSettings<T extends TriggerDefinition = TriggerDefinition> {
+  environment: TriggerEnvironment<T>;
+  /** The SES identity (domain or address) ARN; required when `awsAccess` is `ses-send`. */
+  sesIdentityArn?: string;
+}
+
+/** Why the source maps are shipped: stack traces in the logs point at TypeScript lines. */
+const RUNTIME_ENVIRONMENT = { NODE_OPTIONS: '--enable-source-maps' } as const;
+
+/**
+ * Reads a trigger's settings from the deployer's environment (CI sets them per app, e.g. from a
+ * GitHub environment). Empty values count as unset. Every missing required variable is named in
+ * one {@link ReleaseConfigurationError}, so a deploy stops before any AWS call.
+ *
+ * @param needs `function` for a code deploy, `infrastructure` for CDK (which also needs
+ *   `SES_IDENTITY_ARN` for `ses-send` triggers).
+ * @example
+ * const settings = readTriggerSettings(findTrigger('post-confirmation'), process.env, 'function');
+ */
+export function readTriggerSettings<T extends TriggerDefinition>(
+  trigger: T,
+  environment: Readonly<Record<string, string | undefined>>,
+  needs: 'function' | 'infrastructure',
+): TriggerSettings<T> {
+  const value = (name: string): string | undefined => environment[name]?.trim() || undefined;
+  const missing = trigger.environment.required.filter((name) => value(name) === undefined);
+  const sesIdentityArn = value('SES_IDENTITY_ARN');
+  if (needs === 'infrastructure' && trigger.awsAccess === 'ses-send' && sesIdentityArn === undefined) {
+    missing.push('SES_IDENTITY_ARN');
+  }
+  if (missing.length > 0) {
+    throw new ReleaseConfigurationError(
+      'MISSING_ENVIRONMENT',
+      `${trigger.name} needs ${missing.join(', ')} set in the environment of this command (the function gets them as its configuration)`,
+    );
+  }
+  const variables: Record<string, string> = {};
+  for (const name of [...trigger.environment.required, ...trigger.environment.optional]) {
+    const set = value(name);
+    if (set !== undefined) variables[name] = set;
+  }
+  return {
+    environment: variables as TriggerEnvironment<T>,
+    ...(sesIdentityArn === undefined ? {} : { sesIdentityArn }),
+  };
+}
+
+/**
+ * The exact environment a trigger's function runs with: its settings plus what every trigger
+ * gets. The CDK stacks and the deploy command both use it, so they never undo each other.
+ *
+ * @example
+ * functionEnvironment({ environment: { EMAIL_FROM: 'hello@acme.example' } });
+ * // { EMAIL_FROM: 'hello@acme.example', NODE_OPTIONS: '--enable-source-maps' }
+ */
+export function functionEnvironment(settings: Pick<TriggerSettings, 'environment'>): Record<string, string> {
+  const variables: Record<string, string> = { ...RUNTIME_ENVIRONMENT };
+  for (const [name, value] of Object.entries(settings.environment as Record<string, string | undefined>)) {
+    if (value !== undefined) variables[name] = value;
+  }
+  return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,66 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../src/index';
+import { DEPLOY_ENVIRONMENT, cliContext, packagedWorkspace, type Workspace } from './fixture';
+
+const lambda = mockClient(LambdaClient);
+let workspace: Workspace;
+
+beforeEach(async () => {
+  lambda.reset();
+  workspace = await packagedWorkspace();
+});
+
+afterEach(async () => {
+  await workspace.remove();
+});
+
+async function refused(args: string[], environment: Record<string, string> = DEPLOY_ENVIRONMENT): Promise<string> {
+  const cli = cliContext(workspace.root, environment);
+  expect(await main(args, cli.context)).toBe(2);
+  expect(cli.clientsCreated()).toBe(0);
+  expect(lambda.calls()).toHaveLength(0);
+  return cli.errors.join('\n');
+}
+
+describe('deploy-trigger stops before any AWS call', () => {
+  it('when the trigger is unknown, listing the known ones', async () => {
+    expect(await refused(['pre-sign-in', '--alias', 'live'])).toContain(
+      'unknown trigger "pre-sign-in"; known triggers: post-confirmation',
+    );
+  });
+
+  it('when rolling back an unknown trigger', async () => {
+    expect(await refused(['rollback', 'nope'])).toContain('unknown trigger "nope"');
+  });
+
+  it('when the trigger needs environment that is not set, naming the variable', async () => {
+    expect(await refused(['post-confirmation'], { APP_NAME: 'Acme' })).toContain('post-confirmation needs EMAIL_FROM');
+  });
+
+  it('when the required variable is set but empty', async () => {
+    expect(await refused(['post-confirmation'], { EMAIL_FROM: '  ' })).toContain('needs EMAIL_FROM');
+  });
+
+  it('when the app has not been packaged', async () => {
+    await rm(join(workspace.root, 'apps', 'post-confirmation', 'artifacts'), { recursive: true });
+    expect(await refused(['post-confirmation'])).toContain('run `pnpm package` first');
+  });
+
+  it('when no app is given, showing the usage', async () => {
+    const message = await refused(['--alias', 'live']);
+    expect(message).toContain('which app? none given');
+    expect(message).toContain('usage:');
+  });
+
+  it('when an option is unknown', async () => {
+    expect(await refused(['post-confirmation', '--force'])).toContain("Unknown option '--force'");
+  });
+
+  it('when the alias is a version number rather than an alias name', async () => {
+    expect(await refused(['post-confirmation', '--alias', '7'])).toContain('aliases only');
+  });
+});
