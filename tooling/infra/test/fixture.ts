@@ -55,18 +55,20 @@ export async function synthesize(overrides: Partial<InfraConfig> = {}) {
 }
 
 /**
- * A workspace with post-confirmation packaged, for the config reader.
+ * A workspace with every registered trigger packaged, for the config reader.
  *
  * @example
  * const root = await packagedWorkspace();
  */
 export async function packagedWorkspace(): Promise<{ root: string; remove: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'infra-workspace-'));
-  const appDir = join(root, 'apps', 'post-confirmation');
-  await mkdir(join(appDir, 'dist'), { recursive: true });
-  await writeFile(join(appDir, 'package.json'), JSON.stringify({ name: 'post-confirmation', version: '0.3.0' }));
-  await writeFile(join(appDir, 'dist', 'index.mjs'), 'export const handler = async (e) => e;');
-  await writeFile(join(appDir, 'dist', 'index.mjs.map'), '{}');
-  await packageApp(appDir, { commit: 'abc' });
+  for (const name of Object.keys(TRIGGERS)) {
+    const appDir = join(root, 'apps', name);
+    await mkdir(join(appDir, 'dist'), { recursive: true });
+    await writeFile(join(appDir, 'package.json'), JSON.stringify({ name, version: '0.3.0' }));
+    await writeFile(join(appDir, 'dist', 'index.mjs'), 'export const handler = async (e) => e;');
+    await writeFile(join(appDir, 'dist', 'index.mjs.map'), '{}');
+    await packageApp(appDir, { commit: 'abc' });
+  }
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
 }

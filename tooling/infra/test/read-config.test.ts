@@ -4,7 +4,7 @@ import { readInfraConfig } from '../src/index';
 import { SES_IDENTITY_ARN, packagedWorkspace } from './fixture';
 
 let workspace: Awaited<ReturnType<typeof packagedWorkspace>>;
-const ENVIRONMENT = { EMAIL_FROM: 'hello@acme.example', SES_IDENTITY_ARN };
+const ENVIRONMENT = { EMAIL_FROM: 'hello@acme.example', SES_IDENTITY_ARN, APP_NAME: 'Acme' };
 
 beforeEach(async () => {
   workspace = await packagedWorkspace();
@@ -18,18 +18,19 @@ describe('readInfraConfig', () => {
   it('deploys each registered trigger from its packaged artifact with the settings in the environment', async () => {
     const config = await readInfraConfig({ ...ENVIRONMENT, TRIGGER_FUNCTION_PREFIX: 'staging-', LOG_RETENTION_DAYS: '90' }, workspace.root);
     expect(config).toMatchObject({ functionPrefix: 'staging-', logRetention: 90, userPoolName: 'staging-users' });
-    expect(config.triggers.map(({ trigger, codePath, version, settings }) => ({ name: trigger.name, codePath, version, settings }))).toEqual([
-      {
-        name: 'post-confirmation',
-        codePath: join(workspace.root, 'apps', 'post-confirmation', 'artifacts', 'post-confirmation-0.3.0.zip'),
-        version: '0.3.0',
-        settings: { environment: { EMAIL_FROM: 'hello@acme.example' }, sesIdentityArn: SES_IDENTITY_ARN },
-      },
-    ]);
+    const triggers = config.triggers.map(({ trigger, codePath, version, settings }) => ({ name: trigger.name, codePath, version, settings }));
+    expect(triggers.map((trigger) => trigger.name).sort()).toEqual(['custom-message', 'post-confirmation', 'pre-sign-up', 'pre-token-generation']);
+    expect(triggers.find((trigger) => trigger.name === 'post-confirmation')).toEqual({
+      name: 'post-confirmation',
+      codePath: join(workspace.root, 'apps', 'post-confirmation', 'artifacts', 'post-confirmation-0.3.0.zip'),
+      version: '0.3.0',
+      settings: { environment: { EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' }, sesIdentityArn: SES_IDENTITY_ARN },
+    });
+    expect(triggers.find((trigger) => trigger.name === 'custom-message')?.settings).toEqual({ environment: { APP_NAME: 'Acme' } });
   });
 
   it('names the missing SES identity for a trigger that sends e-mail', async () => {
-    await expect(readInfraConfig({ EMAIL_FROM: 'hello@acme.example' }, workspace.root)).rejects.toThrow('needs SES_IDENTITY_ARN');
+    await expect(readInfraConfig({ EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' }, workspace.root)).rejects.toThrow('needs SES_IDENTITY_ARN');
   });
 
   it('accepts only retention periods CloudWatch offers', async () => {

@@ -13,8 +13,8 @@ let copy: string;
 
 /**
  * A copy of the workspace's manifests (no sources: changesets reads only package.json files and
- * .changeset/), plus a second trigger app, custom-message, shaped like post-confirmation, so that
- * "only that app" means something.
+ * .changeset/ without its pending changesets), with every trigger app, so that "only that app"
+ * means something.
  */
 beforeEach(async () => {
   copy = await mkdtemp(join(tmpdir(), 'changesets-'));
@@ -28,9 +28,6 @@ beforeEach(async () => {
       await cp(join(root, group, dir, 'package.json'), join(copy, group, dir, 'package.json'));
     }
   }
-  const sibling = JSON.parse(await readFile(join(root, 'apps', 'post-confirmation', 'package.json'), 'utf8')) as Record<string, unknown>;
-  await mkdir(join(copy, 'apps', 'custom-message'));
-  await writeFile(join(copy, 'apps', 'custom-message', 'package.json'), JSON.stringify({ ...sibling, name: 'custom-message', version: '0.1.0' }, null, 2));
   // The changelog generator is resolved from the repository; the copy borrows the real node_modules.
   await symlink(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
 });

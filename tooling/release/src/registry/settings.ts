@@ -66,7 +66,8 @@ export function readTriggerSettings<T extends TriggerDefinition>(
   }
   return {
     environment: variables as TriggerEnvironment<T>,
-    ...(sesIdentityArn === undefined ? {} : { sesIdentityArn }),
+    // Only a trigger that sends e-mail gets an identity: the others' roles grant no SES access at all.
+    ...(sesIdentityArn === undefined || trigger.awsAccess !== 'ses-send' ? {} : { sesIdentityArn }),
   };
 }
 

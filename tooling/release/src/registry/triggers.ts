@@ -86,6 +86,45 @@ export const TRIGGERS = {
     // More memory is more CPU: the SDK's cold start is CPU-bound, and Cognito waits at most 5 s.
     memoryMiB: 512,
   },
+  'pre-sign-up': {
+    name: 'pre-sign-up',
+    appDir: 'apps/pre-sign-up',
+    userPoolTrigger: 'preSignUp',
+    environment: {
+      required: [],
+      optional: [
+        'ALLOWED_EMAIL_DOMAINS',
+        'BLOCKED_EMAIL_DOMAINS',
+        'AUTO_CONFIRM_EMAIL_DOMAINS',
+        'BLOCK_DISPOSABLE_EMAIL',
+        'GATE_ADMIN_CREATED_USERS',
+        'AUTO_VERIFY_PHONE',
+        'LOG_LEVEL',
+      ],
+    },
+    awsAccess: 'none',
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  },
+  'custom-message': {
+    name: 'custom-message',
+    appDir: 'apps/custom-message',
+    userPoolTrigger: 'customMessage',
+    environment: { required: ['APP_NAME'], optional: ['APP_URL', 'DEFAULT_LOCALE', 'EMAIL_VERIFICATION', 'LOG_LEVEL'] },
+    awsAccess: 'none',
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  },
+  'pre-token-generation': {
+    name: 'pre-token-generation',
+    appDir: 'apps/pre-token-generation',
+    userPoolTrigger: 'preTokenGeneration',
+    // At least one of the three must be set; the app itself says so at cold start.
+    environment: { required: [], optional: ['ID_TOKEN_CLAIMS', 'ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP', 'LOG_LEVEL'] },
+    awsAccess: 'none',
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  },
 } as const satisfies Record<string, TriggerDefinition>;
 
 /**
