@@ -6,7 +6,9 @@ import { TRIGGERS, findWorkspaceRoot, functionEnvironment, functionNameFor, read
 const root = findWorkspaceRoot(import.meta.dirname);
 
 describe('the trigger registry', () => {
-  it('lists exactly the apps that can be packaged, under their package names', async () => {
+  // A new app (from `pnpm gen trigger`) builds and tests before it is deployable: it joins the
+  // registry when its team wants it deployed, and deploy-trigger names the registry until then.
+  it('lists only apps that exist and can be packaged, under their package names', async () => {
     const packaged: string[] = [];
     for (const dir of await readdir(join(root, 'apps'))) {
       const manifest = JSON.parse(await readFile(join(root, 'apps', dir, 'package.json'), 'utf8')) as {
@@ -15,7 +17,7 @@ describe('the trigger registry', () => {
       };
       if (manifest.scripts?.package) packaged.push(manifest.name);
     }
-    expect(Object.keys(TRIGGERS).sort()).toEqual(packaged.sort());
+    for (const name of Object.keys(TRIGGERS)) expect(packaged).toContain(name);
     for (const trigger of Object.values(TRIGGERS)) {
       expect(trigger.appDir).toBe(`apps/${trigger.name}`);
     }

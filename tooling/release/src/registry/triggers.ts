@@ -146,6 +146,6 @@ export function findTrigger(name: string): TriggerDefinition {
   if (Object.hasOwn(TRIGGERS, name)) return TRIGGERS[name as TriggerName];
   throw new ReleaseConfigurationError(
     'UNKNOWN_TRIGGER',
-    `unknown trigger "${name}"; known triggers: ${Object.keys(TRIGGERS).join(', ')}`,
+    `unknown trigger "${name}"; known triggers: ${Object.keys(TRIGGERS).join(', ')} (a new app is deployable once it is added to tooling/release/src/registry/triggers.ts)`,
   );
 }
