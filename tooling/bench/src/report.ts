@@ -1,0 +1,301 @@
+import type { BuildScenario } from './build-times';
+import { formatKiB, formatNumber, formatRatio, formatSummary, markdownTable, textTable, type Table } from './render';
+import { SUBJECT_IDS, type BenchResults } from './results';
+import { ratio } from './stats';
+import { renderBarChart, type ChartPanel } from './svg';
+import type { TargetResult } from './targets';
+
+const BUILD_CHART_LABELS: Record<BuildScenario, string> = {
+  clean: 'clean build, all apps',
+  'no-change': 'no change: turbo run build',
+  'no-change-pnpm': 'no change: pnpm build',
+  'app-change': 'one-line change in an app',
+  'core-change': 'one-line change in trigger-core',
+};
+
+const VERDICT = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? '✅ met' : '❌ missed');
+
+/**
+ * The tables of a run, in the order the report shows them: targets first.
+ *
+ * @example
+ * for (const table of reportTables(results, targets)) console.log(textTable(table));
+ */
+export function reportTables(results: BenchResults, targets: readonly TargetResult[]): Table[] {
+  const plainBundle = results.bundles.find((entry) => entry.id === SUBJECT_IDS.plain);
+  const plainCold = results.cold.find((entry) => entry.id === SUBJECT_IDS.plain);
+  const bare = (mode: 'stub' | 'ses') => results.warm[mode].find((entry) => entry.id === SUBJECT_IDS.bare)?.perInvocationUs.median;
+  const consoleLine = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.perLineNs.median;
+  const tables: Table[] = [
+    {
+      title: 'Targets (medians, as ratios within this run)',
+      headers: ['target', 'goal', 'measured', 'result'],
+      rows: targets.map((entry) => [entry.label, entry.goal, entry.measured, VERDICT(entry.met)]),
+    },
+    {
+      title: 'Bundle size',
+      headers: ['bundle', 'raw', 'gzip -9', 'deployment zip (with source map)', 'raw vs plain SDK'],
+      align: ['left', 'right', 'right', 'right', 'right'],
+      rows: results.bundles.map((entry) => [
+        entry.label,
+        formatKiB(entry.bytes),
+        formatKiB(entry.gzipBytes),
+        formatKiB(entry.zipBytes),
+        formatRatio(plainBundle ? ratio(entry.bytes, plainBundle.bytes) : undefined),
+      ]),
+      notes: ['Every bundle is built with the same esbuild options (`BUNDLE_OPTIONS` of `@cognito-triggers/build`), the AWS SDK bundled.'],
+    },
+    {
+      title: 'Cold start on Node 24 (one fresh process per sample)',
+      headers: ['bundle', 'import → handler', 'min – max', 'process start → handler', 'first invocation (SES on 127.0.0.1)', 'import + first invocation', 'vs plain SDK'],
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      rows: results.cold.map((entry) => [
+        `${entry.label} (n=${entry.importMs.n})`,
+        formatSummary(entry.importMs, 'ms'),
+        `${formatNumber(entry.importMs.min, 'ms')} – ${formatNumber(entry.importMs.max, 'ms')}`,
+        formatSummary(entry.processReadyMs, 'ms'),
+        entry.firstInvokeMs ? formatSummary(entry.firstInvokeMs, 'ms') : 'n/a (no scenario)',
+        entry.initPlusFirstMs ? formatSummary(entry.initPlusFirstMs, 'ms') : 'n/a',
+        formatRatio(
+          entry.initPlusFirstMs && plainCold?.initPlusFirstMs
+            ? ratio(entry.initPlusFirstMs.median, plainCold.initPlusFirstMs.median)
+            : plainCold
+              ? ratio(entry.importMs.median, plainCold.importMs.median)
+              : undefined,
+        ),
+      ]),
+      notes: [
+        '"vs plain SDK" compares import + first invocation where there is one, else the import alone. Lambda sets no NODE_OPTIONS by default, so neither does this benchmark (no --enable-source-maps).',
+      ],
+    },
+    {
+      title: 'Warm invocation on Node 24 (per invocation, in-process)',
+      headers: ['handler', 'send stubbed', 'overhead over bare', 'SES on 127.0.0.1', 'overhead over bare'],
+      align: ['left', 'right', 'right', 'right', 'right'],
+      rows: results.warm.stub.map((entry) => {
+        const ses = results.warm.ses.find((other) => other.id === entry.id);
+        const stubBare = bare('stub');
+        const sesBare = bare('ses');
+        return [
+          `${entry.label} (n=${entry.perInvocationUs.n})`,
+          formatSummary(entry.perInvocationUs, 'µs'),
+          entry.id === SUBJECT_IDS.bare || stubBare === undefined ? '—' : formatNumber(entry.perInvocationUs.median - stubBare, 'µs'),
+          ses ? formatSummary(ses.perInvocationUs, 'µs') : 'n/a',
+          entry.id === SUBJECT_IDS.bare || !ses || sesBare === undefined ? '—' : formatNumber(ses.perInvocationUs.median - sesBare, 'µs'),
+        ];
+      }),
+      notes: [
+        'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the logging variants each write the same two lines to the same sink (/dev/null). n counts timed batches, each the mean of many invocations.',
+      ],
+    },
+    {
+      title: 'One log line (same line, same /dev/null sink, Node 24)',
+      headers: ['logger', 'per line', 'vs console.log(JSON.stringify(…))'],
+      align: ['left', 'right', 'right'],
+      rows: results.logLines.map((entry) => [
+        `${entry.label} (n=${entry.perLineNs.n})`,
+        formatSummary(entry.perLineNs, 'µs', 1 / 1000),
+        formatRatio(consoleLine ? ratio(entry.perLineNs.median, consoleLine) : undefined),
+      ]),
+    },
+    {
+      title: 'Build times (wall clock, in a temporary copy of the repo)',
+      headers: ['build', 'median', 'min – max', 'runs', 'turbo cache'],
+      align: ['left', 'right', 'right', 'right', 'left'],
+      rows: results.builds.map((entry) => [
+        entry.label,
+        formatNumber(entry.ms.median, 'ms'),
+        `${formatNumber(entry.ms.min, 'ms')} – ${formatNumber(entry.ms.max, 'ms')}`,
+        String(entry.ms.n),
+        entry.cached,
+      ]),
+    },
+  ];
+  return tables;
+}
+
+/**
+ * The paragraph the README quotes: what the numbers mean, with the numbers, and which targets this
+ * run met or missed.
+ *
+ * @example
+ * const paragraph = summaryParagraph(results, targets);
+ */
+export function summaryParagraph(results: BenchResults, targets: readonly TargetResult[]): string {
+  const bundle = (id: string) => results.bundles.find((entry) => entry.id === id);
+  const cold = (id: string) => results.cold.find((entry) => entry.id === id);
+  const warm = (id: string) => results.warm.stub.find((entry) => entry.id === id)?.perInvocationUs.median;
+  const ses = (id: string) => results.warm.ses.find((entry) => entry.id === id)?.perInvocationUs.median;
+  const line = (id: string) => results.logLines.find((entry) => entry.id === id)?.perLineNs.median;
+  const app = bundle(SUBJECT_IDS.app);
+  const plain = bundle(SUBJECT_IDS.plain);
+  const powertools = bundle(SUBJECT_IDS.powertools);
+  const appCold = cold(SUBJECT_IDS.app);
+  const plainCold = cold(SUBJECT_IDS.plain);
+  const bare = warm(SUBJECT_IDS.bare);
+  const ours = warm(SUBJECT_IDS.app);
+  const theirs = warm(SUBJECT_IDS.powertools);
+  const sesOurs = ses(SUBJECT_IDS.app);
+  const noChange = results.builds.find((entry) => entry.id === 'no-change-pnpm')?.ms.median;
+  const met = targets.filter((entry) => entry.met === true).length;
+  const missed = targets.filter((entry) => entry.met === false);
+  const sentences: string[] = [];
+  if (app && plain && powertools) {
+    sentences.push(
+      `post-confirmation's bundle is ${formatKiB(app.bytes)}, ${formatRatio(ratio(app.bytes, plain.bytes))} a plain-SDK handler's and ${formatRatio(ratio(app.bytes, powertools.bytes))} a Powertools + Middy one's: the AWS SDK is almost all of every bundle, and trigger-core adds ${formatKiB(app.bytes - plain.bytes)}.`,
+    );
+  }
+  if (appCold && plainCold) {
+    sentences.push(
+      `A cold start on Node 24 imports it in ${formatNumber(appCold.importMs.median, 'ms')} (plain SDK: ${formatNumber(plainCold.importMs.median, 'ms')})${
+        appCold.firstInvokeMs ? ` and the first invocation, e-mail sent to a local SES, takes ${formatNumber(appCold.firstInvokeMs.median, 'ms')} more` : ''
+      }.`,
+    );
+  }
+  if (ours !== undefined && bare !== undefined && theirs !== undefined) {
+    sentences.push(
+      `Warm, trigger-core's wrapper and logger cost ${formatNumber(ours - bare, 'µs')} per invocation over a bare handler, against ${formatNumber(theirs - bare, 'µs')} for Powertools + Middy${
+        sesOurs !== undefined ? `, both small next to the ${formatNumber(sesOurs / 1000, 'ms')} an SES call takes even on loopback` : ''
+      }.`,
+    );
+  }
+  const ourLine = line('trigger-core');
+  const consoleLine = line('console.log(JSON.stringify)');
+  if (ourLine !== undefined && consoleLine !== undefined) {
+    sentences.push(
+      `A log line costs ${formatNumber(ourLine / 1000, 'µs')}, ${formatRatio(ratio(ourLine, consoleLine))} \`console.log(JSON.stringify(…))\`, with personal data scrubbed.`,
+    );
+  }
+  if (noChange !== undefined) sentences.push(`A no-change \`pnpm build\` returns from turbo's cache in ${formatNumber(noChange, 'ms')}.`);
+  sentences.push(
+    missed.length === 0
+      ? `All ${met} targets are met.`
+      : `${met} of ${targets.length} targets are met; missed: ${missed.map((entry) => `${entry.label} (${entry.measured}, goal ${entry.goal})`).join('; ')}.`,
+  );
+  return sentences.join(' ');
+}
+
+/**
+ * The chart's panels: one per comparison, the project's own bars highlighted.
+ *
+ * @example
+ * renderBarChart('Benchmarks', subtitle, chartPanels(results));
+ */
+export function chartPanels(results: BenchResults): ChartPanel[] {
+  const ours = (id: string) => results.bundles.find((entry) => entry.id === id)?.kind === 'app';
+  const panels: ChartPanel[] = [
+    {
+      title: 'Bundle size, raw (KiB, smaller is better)',
+      bars: results.bundles.map((entry) => ({ label: entry.label, value: entry.bytes / 1024, display: formatKiB(entry.bytes), highlight: entry.kind === 'app' })),
+    },
+    {
+      title: 'Cold start: import + first invocation (median ms, smaller is better)',
+      bars: results.cold
+        .filter((entry) => entry.initPlusFirstMs)
+        .map((entry) => ({
+          label: entry.label,
+          value: entry.initPlusFirstMs?.median ?? 0,
+          display: `${formatNumber(entry.importMs.median, 'ms')} + ${formatNumber(entry.firstInvokeMs?.median ?? 0, 'ms')}`,
+          highlight: ours(entry.id),
+        })),
+    },
+  ];
+  const bare = results.warm.stub.find((entry) => entry.id === SUBJECT_IDS.bare)?.perInvocationUs.median;
+  if (bare !== undefined) {
+    panels.push({
+      title: 'Warm overhead over a bare handler, send stubbed (median µs, smaller is better)',
+      bars: results.warm.stub
+        .filter((entry) => entry.id !== SUBJECT_IDS.bare)
+        .map((entry) => ({
+          label: entry.label,
+          value: entry.perInvocationUs.median - bare,
+          display: formatNumber(entry.perInvocationUs.median - bare, 'µs'),
+          highlight: ours(entry.id),
+        })),
+    });
+  }
+  panels.push(
+    {
+      title: 'One log line to /dev/null (median µs, smaller is better)',
+      bars: results.logLines.map((entry) => ({
+        label: entry.label,
+        value: entry.perLineNs.median / 1000,
+        display: formatNumber(entry.perLineNs.median / 1000, 'µs'),
+        highlight: entry.id === 'trigger-core',
+      })),
+    },
+    {
+      title: 'Build times (median ms, smaller is better)',
+      bars: results.builds.map((entry) => ({ label: BUILD_CHART_LABELS[entry.id], value: entry.ms.median, display: formatNumber(entry.ms.median, 'ms'), highlight: true })),
+    },
+  );
+  return panels;
+}
+
+/**
+ * The chart as an SVG document.
+ *
+ * @example
+ * await writeFile('docs/benchmarks.svg', renderChart(results));
+ */
+export function renderChart(results: BenchResults): string {
+  const { meta } = results;
+  return renderBarChart(
+    'Cognito triggers: benchmarks',
+    `${meta.date.slice(0, 10)} · ${meta.cpu}, ${meta.cores} cores · bundles on Node ${meta.lambdaNode}`,
+    chartPanels(results),
+  );
+}
+
+/**
+ * The whole `docs/benchmarks.md`: the README paragraph, the run's machine and versions, the chart
+ * and every table, and how the numbers were taken.
+ *
+ * @example
+ * await writeFile('docs/benchmarks.md', renderMarkdown(results, evaluateTargets(results)));
+ */
+export function renderMarkdown(results: BenchResults, targets: readonly TargetResult[]): string {
+  const { meta } = results;
+  const sections = [
+    '# Benchmarks',
+    '',
+    summaryParagraph(results, targets),
+    '',
+    `Generated by \`pnpm bench\` (tooling/bench) on ${meta.date}. Timings are reported, never asserted in tests; only bundle sizes are budgeted in CI (\`tooling/bench/size-budget.json\`).`,
+    '',
+    '| machine | |',
+    '| :-- | :-- |',
+    `| CPU | ${meta.cpu}, ${meta.cores} cores |`,
+    `| memory | ${meta.memoryGiB} GiB |`,
+    `| OS | ${meta.os} |`,
+    `| Node (bundles, as on nodejs24.x) | ${meta.lambdaNode} |`,
+    `| Node (benchmark, builds) | ${meta.hostNode} |`,
+    `| turbo · esbuild · pnpm | ${meta.turbo} · ${meta.esbuild} · ${meta.pnpm} |`,
+    `| run time | ${meta.durationS.toFixed(0)} s |`,
+    `| samples | ${meta.plan.join('; ')} |`,
+    '',
+    '![Benchmarks chart](benchmarks.svg)',
+    '',
+    ...reportTables(results, targets).map(markdownTable),
+    '## How it is measured',
+    '',
+    '- **Subjects.** `post-confirmation` is the app as built by `pnpm build`. The references live in `tooling/bench/src/reference/` only and share the app\'s pure e-mail logic (`decideEmail`, `parseMailbox`), so what differs is the scaffolding: *bare* decides and sends with no logging; *plain SDK* adds two `console.log(JSON.stringify(…))` lines; *Powertools + Middy* uses `@aws-lambda-powertools/logger` with `injectLambdaContext` and an `onError` fail-open middleware on `@middy/core`, logging the same two lines. References are built without any trigger-core code (its two helpers the e-mail logic uses are replaced by two lines of their own).',
+    '- **Cold start.** Each sample is a fresh Node 24 process with the Lambda environment and no `NODE_OPTIONS`; it times `import()` of the bundle until the handler is in hand, then one invocation whose SES call goes to a local endpoint on 127.0.0.1. Subjects take turns, round by round, after one unrecorded process each. Real Lambda adds its own sandbox start-up on top, the same for every subject.',
+    '- **Warm.** Each subject runs in its own Node 24 process (stdout on /dev/null): a warm-up, then timed batches of sequential invocations; processes alternate between subjects over several rounds. *Send stubbed* swaps `@aws-sdk/client-ses` for a stub at bundle time, so it times only the code around the send; *SES on 127.0.0.1* makes the real SDK call to a local endpoint, whose round trip and its variance dwarf the difference between the variants. Overhead is a variant\'s median minus the bare handler\'s.',
+    '- **Log line.** One line with the same content (level, message, ISO timestamp, service, five context fields, three fields) per logger, each in its own process writing synchronously to /dev/null. pino is configured for that shape (label level, `message` key, ISO time). trigger-core also scrubs e-mail addresses and phone numbers from every string and redacts personal field names; the others do not.',
+    '- **Builds.** In a temporary copy of the repository with its own git history and turbo cache (the working tree and the shared cache are never touched), after one untimed warm-up build; turbo\'s telemetry and update check are off. The one-line changes append a comment line, which turbo sees as a change like any other.',
+    '- **Spread.** IQR is the interquartile range. Ratios use medians of the same run. Do not compare numbers across machines; compare ratios.',
+    '',
+  ];
+  return sections.join('\n');
+}
+
+/**
+ * The report for the terminal.
+ *
+ * @example
+ * console.log(renderText(results, targets));
+ */
+export function renderText(results: BenchResults, targets: readonly TargetResult[]): string {
+  return [summaryParagraph(results, targets), '', ...reportTables(results, targets).map(textTable)].join('\n');
+}

@@ -1,0 +1,62 @@
+import type { BuildResult } from './build-times';
+import type { ColdResult, LogLineResult, WarmResult } from './measure';
+
+/**
+ * Where and when the benchmark ran.
+ *
+ * @example
+ * const meta: RunMeta = { date: '2026-11-27T21:00:00Z', cpu: 'AMD EPYC', cores: 2, ... };
+ */
+export interface RunMeta {
+  /** ISO 8601, UTC. */
+  date: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  /** The Node that ran the benchmark (and the builds). */
+  hostNode: string;
+  /** The Node 24 the bundles ran on, as on the nodejs24.x runtime. */
+  lambdaNode: string;
+  turbo: string;
+  esbuild: string;
+  pnpm: string;
+  /** How long the whole run took, in seconds. */
+  durationS: number;
+  /** The sample counts, so a reader can judge the spreads. */
+  plan: string[];
+}
+
+/** One bundle's sizes in bytes. */
+export interface BundleResult {
+  id: string;
+  label: string;
+  kind: 'app' | 'reference';
+  bytes: number;
+  gzipBytes: number;
+  /** The deployment zip (bundle and source map), built as the app build does. */
+  zipBytes: number;
+}
+
+/**
+ * Everything one run measured.
+ *
+ * @example
+ * await writeFile('docs/benchmarks.md', renderMarkdown(results, evaluateTargets(results)));
+ */
+export interface BenchResults {
+  meta: RunMeta;
+  bundles: BundleResult[];
+  cold: ColdResult[];
+  warm: { stub: WarmResult[]; ses: WarmResult[] };
+  logLines: LogLineResult[];
+  builds: BuildResult[];
+}
+
+/** The ids under which the compared subjects appear in {@link BenchResults}. */
+export const SUBJECT_IDS = {
+  app: 'post-confirmation',
+  bare: 'bare',
+  plain: 'plain',
+  powertools: 'powertools-middy',
+} as const;

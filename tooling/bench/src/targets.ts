@@ -1,0 +1,138 @@
+import { formatNumber, formatRatio } from './render';
+import { SUBJECT_IDS, type BenchResults } from './results';
+import { ratio } from './stats';
+
+/**
+ * One target of issue 7, evaluated on medians of the same run.
+ *
+ * @example
+ * if (target.met === false) console.log(`${target.label}: ${target.measured}`);
+ */
+export interface TargetResult {
+  id: string;
+  label: string;
+  /** The goal as the table states it, e.g. "≤ 1.05× plain SDK". */
+  goal: string;
+  /** What this run measured, with the numbers the ratio came from. */
+  measured: string;
+  /** The measured ratio (or time), undefined when a number was missing. */
+  value: number | undefined;
+  /** Undefined when the run could not measure it. */
+  met: boolean | undefined;
+}
+
+function target(id: string, label: string, goal: string, value: number | undefined, measured: string, pass: (value: number) => boolean): TargetResult {
+  return { id, label, goal, value, measured, met: value === undefined ? undefined : pass(value) };
+}
+
+/**
+ * Evaluates the targets: bundle and cold start against the plain-SDK reference, warm overhead
+ * against Powertools + Middy's, the log line against `console.log(JSON.stringify(…))`, and the
+ * no-change rebuild against one second. A missing measurement leaves its target undecided.
+ *
+ * @example
+ * const missed = evaluateTargets(results).filter((result) => result.met === false);
+ */
+export function evaluateTargets(results: BenchResults): TargetResult[] {
+  const bundle = (id: string) => results.bundles.find((entry) => entry.id === id);
+  const cold = (id: string) => results.cold.find((entry) => entry.id === id);
+  const app = bundle(SUBJECT_IDS.app);
+  const plain = bundle(SUBJECT_IDS.plain);
+  const powertools = bundle(SUBJECT_IDS.powertools);
+  const targets: TargetResult[] = [];
+
+  const sizeRatio = app && plain ? ratio(app.bytes, plain.bytes) : undefined;
+  targets.push(
+    target('bundle-vs-plain', 'post-confirmation bundle vs plain SDK', '≤ 1.05×', sizeRatio, `${formatRatio(sizeRatio)} (${app?.bytes ?? '?'} B vs ${plain?.bytes ?? '?'} B)`, (value) => value <= 1.05),
+  );
+  const vsPowertools = app && powertools ? ratio(app.bytes, powertools.bytes) : undefined;
+  targets.push(
+    target(
+      'bundle-vs-powertools',
+      'post-confirmation bundle vs Powertools + Middy',
+      '< 1× (smaller)',
+      vsPowertools,
+      `${formatRatio(vsPowertools)} (${app?.bytes ?? '?'} B vs ${powertools?.bytes ?? '?'} B)`,
+      (value) => value < 1,
+    ),
+  );
+
+  const appCold = cold(SUBJECT_IDS.app);
+  const plainCold = cold(SUBJECT_IDS.plain);
+  const importRatio = appCold && plainCold ? ratio(appCold.importMs.median, plainCold.importMs.median) : undefined;
+  targets.push(
+    target(
+      'cold-import',
+      'cold start: import to handler, vs plain SDK',
+      '≤ 1.05×',
+      importRatio,
+      `${formatRatio(importRatio)} (${formatNumber(appCold?.importMs.median ?? NaN, 'ms')} vs ${formatNumber(plainCold?.importMs.median ?? NaN, 'ms')})`,
+      (value) => value <= 1.05,
+    ),
+  );
+  const appFirst = appCold?.initPlusFirstMs?.median;
+  const plainFirst = plainCold?.initPlusFirstMs?.median;
+  const firstRatio = appFirst !== undefined && plainFirst !== undefined ? ratio(appFirst, plainFirst) : undefined;
+  targets.push(
+    target(
+      'cold-first-invocation',
+      'cold start: import + first invocation, vs plain SDK',
+      '≤ 1.05×',
+      firstRatio,
+      `${formatRatio(firstRatio)} (${formatNumber(appFirst ?? NaN, 'ms')} vs ${formatNumber(plainFirst ?? NaN, 'ms')})`,
+      (value) => value <= 1.05,
+    ),
+  );
+
+  for (const mode of ['stub', 'ses'] as const) {
+    const warm = (id: string) => results.warm[mode].find((entry) => entry.id === id)?.perInvocationUs.median;
+    const bare = warm(SUBJECT_IDS.bare);
+    const ours = warm(SUBJECT_IDS.app);
+    const theirs = warm(SUBJECT_IDS.powertools);
+    const oursOverhead = ours !== undefined && bare !== undefined ? ours - bare : undefined;
+    const theirsOverhead = theirs !== undefined && bare !== undefined ? theirs - bare : undefined;
+    // A non-positive reference overhead means the difference drowned in noise: no ratio to judge.
+    const value = oursOverhead !== undefined && theirsOverhead !== undefined ? ratio(oursOverhead, theirsOverhead) : undefined;
+    targets.push(
+      target(
+        `warm-overhead-${mode}`,
+        `warm overhead over bare, vs Powertools + Middy (${mode === 'stub' ? 'send stubbed' : 'SES on 127.0.0.1'})`,
+        '≤ 0.25×',
+        value,
+        `${formatRatio(value)} (${formatNumber(oursOverhead ?? NaN, 'µs')} vs ${formatNumber(theirsOverhead ?? NaN, 'µs')})`,
+        (ratioValue) => ratioValue <= 0.25,
+      ),
+    );
+  }
+
+  const line = (id: string) => results.logLines.find((entry) => entry.id === id)?.perLineNs.median;
+  const ourLine = line('trigger-core');
+  const consoleLine = line('console.log(JSON.stringify)');
+  const lineRatio = ourLine !== undefined && consoleLine !== undefined ? ratio(ourLine, consoleLine) : undefined;
+  targets.push(
+    target(
+      'log-line',
+      'one log line vs console.log(JSON.stringify(…))',
+      '≤ 1.5×',
+      lineRatio,
+      `${formatRatio(lineRatio)} (${formatNumber((ourLine ?? NaN) / 1000, 'µs')} vs ${formatNumber((consoleLine ?? NaN) / 1000, 'µs')})`,
+      (value) => value <= 1.5,
+    ),
+  );
+
+  for (const id of ['no-change', 'no-change-pnpm'] as const) {
+    const build = results.builds.find((entry) => entry.id === id);
+    const ms = build?.ms.median;
+    targets.push(
+      target(
+        `rebuild-${id}`,
+        id === 'no-change' ? 'no-change rebuild of the repo (turbo run build)' : 'no-change rebuild of the repo (pnpm build)',
+        '< 1 s',
+        ms,
+        ms === undefined ? 'not measured' : formatNumber(ms, 'ms'),
+        (value) => value < 1_000,
+      ),
+    );
+  }
+  return targets;
+}
