@@ -10,8 +10,12 @@ import { discoverApps, findRepoRoot } from './repo';
  * // package.json
  * { "scripts": { "check-size": "node bin/check-size.mjs" } }
  */
-export async function main(_args: readonly string[], log: (line: string) => void = console.log): Promise<number> {
-  const root = findRepoRoot();
+export async function main(
+  _args: readonly string[],
+  options: { root?: string; log?: (line: string) => void } = {},
+): Promise<number> {
+  const root = options.root ?? findRepoRoot();
+  const log = options.log ?? console.log;
   const budgetsPath = join(root, 'tooling', 'bench', 'size-budget.json');
   try {
     const budgets = await loadBudgets(budgetsPath);
