@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, arch, release, totalmem, type } from 'node:os';
+import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { node24Binary } from '@cognito-triggers/lambda-runtime';
@@ -18,6 +18,12 @@ import { measureFile } from './sizes';
 import { evaluateTargets } from './targets';
 
 const exec = promisify(execFile);
+
+/** The id suffix of the diagnostic subjects that run with logging at ERROR. */
+export const QUIET_SUFFIX = ':quiet';
+
+/** Turns the lines off for trigger-core (`LOG_LEVEL`) and Powertools (`POWERTOOLS_LOG_LEVEL`). */
+const QUIET_ENVIRONMENT = { LOG_LEVEL: 'ERROR', POWERTOOLS_LOG_LEVEL: 'ERROR' } as const;
 
 /**
  * How many samples each part of the benchmark takes.
@@ -36,7 +42,7 @@ export interface BenchPlan {
 
 /** The plan of a real run: about two minutes on two cores. */
 export const FULL_PLAN: BenchPlan = {
-  coldRounds: 21,
+  coldRounds: 31,
   warmStub: { rounds: 3, warmup: 5_000, samples: 15, iterations: 2_000 },
   warmSes: { rounds: 3, warmup: 300, samples: 15, iterations: 100 },
   logLine: { rounds: 3, warmup: 20_000, samples: 25, lines: 2_000 },
@@ -85,6 +91,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const quick = args.includes('--quick');
   const plan = quick ? QUICK_PLAN : FULL_PLAN;
   const startedAt = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const root = findRepoRoot();
   const distDir = join(root, 'tooling', 'bench', 'dist');
   const outDir = quick ? join(distDir, 'quick') : join(root, 'docs');
@@ -131,6 +138,13 @@ export async function main(args: readonly string[]): Promise<number> {
       scenario: referenceScenario,
     }));
     const byId = (id: string) => [...appSubjects, ...referenceSubjects].find((subject) => subject.id === id) as Subject;
+    // Diagnostics, stubbed send only: the same handlers with logging at ERROR, so no line is
+    // written; what is left over bare is the wrapper (or Middy and Powertools' context) alone.
+    const quiet = (id: string, label: string): Subject => {
+      const subject = byId(id);
+      const scenario = subject.scenario as NonNullable<Subject['scenario']>;
+      return { ...subject, id: `${id}${QUIET_SUFFIX}`, label, scenario: { ...scenario, environment: { ...scenario.environment, ...QUIET_ENVIRONMENT } } };
+    };
 
     progress('measuring bundle sizes');
     const bundles: BundleResult[] = [];
@@ -153,8 +167,12 @@ export async function main(args: readonly string[]): Promise<number> {
       const coldSubjects = [...appSubjects, byId(SUBJECT_IDS.plain), byId(SUBJECT_IDS.powertools)];
       cold = await measureColdStarts(coldSubjects, { probe: workloads['cold-probe'], ses, rounds: plan.coldRounds, onProgress: progress });
       const warmSubjects = [SUBJECT_IDS.app, SUBJECT_IDS.bare, SUBJECT_IDS.plain, SUBJECT_IDS.powertools].map(byId);
+      const quietSubjects = [
+        quiet(SUBJECT_IDS.app, `${SUBJECT_IDS.app}, log level ERROR (no lines)`),
+        quiet(SUBJECT_IDS.powertools, `${REFERENCES['powertools-middy'].label}, log level ERROR (no lines)`),
+      ];
       warm = {
-        stub: await measureWarm(warmSubjects, { script: workloads['warm-child'], ses, mode: 'stub', plan: plan.warmStub, onProgress: progress }),
+        stub: await measureWarm([...warmSubjects, ...quietSubjects], { script: workloads['warm-child'], ses, mode: 'stub', plan: plan.warmStub, onProgress: progress }),
         ses: await measureWarm(warmSubjects, { script: workloads['warm-child'], ses, mode: 'ses', plan: plan.warmSes, onProgress: progress }),
       };
       logLines = await measureLogLines({ script: workloads['log-line-child'], cwd: distDir, plan: plan.logLine, onProgress: progress });
@@ -177,6 +195,7 @@ export async function main(args: readonly string[]): Promise<number> {
         esbuild: esbuildVersion,
         pnpm: await versionOf('pnpm', ['-v']),
         durationS: (Date.now() - startedAt) / 1000,
+        loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
         plan: describePlan(plan),
       },
       bundles,

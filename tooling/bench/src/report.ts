@@ -13,7 +13,7 @@ const BUILD_CHART_LABELS: Record<BuildScenario, string> = {
   'core-change': 'one-line change in trigger-core',
 };
 
-const VERDICT = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? '✅ met' : '❌ missed');
+const VERDICT = (target: TargetResult) => (target.met === undefined ? (target.note ? '❔ inconclusive' : 'not measured') : target.met ? '✅ met' : '❌ missed');
 
 /**
  * The tables of a run, in the order the report shows them: targets first.
@@ -30,7 +30,8 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
     {
       title: 'Targets (medians, as ratios within this run)',
       headers: ['target', 'goal', 'measured', 'result'],
-      rows: targets.map((entry) => [entry.label, entry.goal, entry.measured, VERDICT(entry.met)]),
+      rows: targets.map((entry) => [entry.label, entry.goal, entry.measured, VERDICT(entry)]),
+      notes: targets.filter((entry) => entry.note).map((entry) => `${entry.label}: ${entry.note}.`),
     },
     {
       title: 'Bundle size',
@@ -139,6 +140,7 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
   const noChange = results.builds.find((entry) => entry.id === 'no-change-pnpm')?.ms.median;
   const met = targets.filter((entry) => entry.met === true).length;
   const missed = targets.filter((entry) => entry.met === false);
+  const undecided = targets.filter((entry) => entry.met === undefined);
   const sentences: string[] = [];
   if (app && plain && powertools) {
     sentences.push(
@@ -168,9 +170,11 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
   }
   if (noChange !== undefined) sentences.push(`A no-change \`pnpm build\` returns from turbo's cache in ${formatNumber(noChange, 'ms')}.`);
   sentences.push(
-    missed.length === 0
+    missed.length === 0 && undecided.length === 0
       ? `All ${met} targets are met.`
-      : `${met} of ${targets.length} targets are met; missed: ${missed.map((entry) => `${entry.label} (${entry.measured}, goal ${entry.goal})`).join('; ')}.`,
+      : `${met} of ${targets.length} targets are met${
+          missed.length > 0 ? `; missed: ${missed.map((entry) => `${entry.label} (${entry.measured}, goal ${entry.goal})`).join('; ')}` : ''
+        }${undecided.length > 0 ? `; undecided: ${undecided.map((entry) => `${entry.label} (${entry.note ?? 'not measured'})`).join('; ')}` : ''}.`,
   );
   return sentences.join(' ');
 }
@@ -272,8 +276,10 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
     `| Node (benchmark, builds) | ${meta.hostNode} |`,
     `| turbo · esbuild · pnpm | ${meta.turbo} · ${meta.esbuild} · ${meta.pnpm} |`,
     `| run time | ${meta.durationS.toFixed(0)} s |`,
+    `| load average (1 min) at start · end | ${meta.loadAverage.start.toFixed(2)} · ${meta.loadAverage.end.toFixed(2)} on ${meta.cores} cores |`,
     `| samples | ${meta.plan.join('; ')} |`,
     '',
+    ...(busy(results) ? [`> Other work kept this machine busy during the run (load average above ${meta.cores / 2} on ${meta.cores} cores), so absolute timings are slower and noisier than on an idle machine; ratios within the run are still comparable.`, ''] : []),
     '![Benchmarks chart](benchmarks.svg)',
     '',
     ...reportTables(results, targets).map(markdownTable),
@@ -290,6 +296,12 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
   return sections.join('\n');
 }
 
+/** True when other work loaded the machine during the run enough to matter. */
+function busy(results: BenchResults): boolean {
+  const { loadAverage, cores } = results.meta;
+  return Math.max(loadAverage.start, loadAverage.end) > cores / 2;
+}
+
 /**
  * The report for the terminal.
  *
@@ -297,5 +309,7 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
  * console.log(renderText(results, targets));
  */
 export function renderText(results: BenchResults, targets: readonly TargetResult[]): string {
-  return [summaryParagraph(results, targets), '', ...reportTables(results, targets).map(textTable)].join('\n');
+  const { loadAverage, cores } = results.meta;
+  const load = `load average (1 min) ${loadAverage.start.toFixed(2)} at start, ${loadAverage.end.toFixed(2)} at end, on ${cores} cores${busy(results) ? ': the machine was busy, timings are noisy' : ''}`;
+  return [summaryParagraph(results, targets), '', load, '', ...reportTables(results, targets).map(textTable)].join('\n');
 }

@@ -23,6 +23,8 @@ export interface RunMeta {
   pnpm: string;
   /** How long the whole run took, in seconds. */
   durationS: number;
+  /** The 1-minute load average when the run started and ended: other work on the machine adds noise. */
+  loadAverage: { start: number; end: number };
   /** The sample counts, so a reader can judge the spreads. */
   plan: string[];
 }

@@ -23,6 +23,7 @@ export function fixtureResults(overrides: { appBytes?: number; warmAppUs?: numbe
       esbuild: '0.28.2',
       pnpm: '10.34.9',
       durationS: 95,
+      loadAverage: { start: 0.2, end: 0.4 },
       plan: ['cold start: 21 processes per bundle'],
     },
     bundles: [

@@ -86,6 +86,13 @@ describe('report', () => {
     expect(paragraph).toContain('8 of 9 targets are met; missed: warm overhead over bare, vs Powertools + Middy (send stubbed)');
   });
 
+  it('warns when other work kept the machine busy during the run', () => {
+    const results = fixtureResults();
+    expect(renderMarkdown(results, evaluateTargets(results))).not.toContain('Other work kept this machine busy');
+    results.meta.loadAverage = { start: 3.5, end: 1 };
+    expect(renderMarkdown(results, evaluateTargets(results))).toContain('Other work kept this machine busy during the run (load average above 1 on 2 cores)');
+  });
+
   it('writes the machine, versions, date, chart and every table to markdown', () => {
     const results = fixtureResults();
     const markdown = renderMarkdown(results, evaluateTargets(results));

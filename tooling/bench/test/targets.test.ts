@@ -41,6 +41,15 @@ describe('targets', () => {
     expect(verdicts(fixtureResults({ noChangeMs: 1_000 }))['rebuild-no-change']).toBe(false);
   });
 
+  it('calls a warm target inconclusive when the reference overhead is within the noise of the run', () => {
+    const results = fixtureResults();
+    const bare = results.warm.ses.find((entry) => entry.id === 'bare');
+    if (bare) bare.perInvocationUs = { ...bare.perInvocationUs, iqr: 300 };
+    const target = evaluateTargets(results).find((entry) => entry.id === 'warm-overhead-ses');
+    expect(target?.met).toBeUndefined();
+    expect(target?.note).toBe("inconclusive: Powertools + Middy's overhead (40.0 µs) is within the run's noise (IQR 300 µs)");
+  });
+
   it('leaves a target undecided when its numbers were not measured', () => {
     const results = fixtureResults();
     results.logLines = [];
