@@ -12,15 +12,12 @@ import { bundleEntry, bundleWorkloads, REFERENCES, type ReferenceId } from './bu
 import { measureColdStarts, measureLogLines, measureWarm, type LogLinePlan, type Subject, type WarmPlan } from './measure';
 import { discoverApps, findRepoRoot } from './repo';
 import { renderChart, renderMarkdown, renderText } from './report';
-import { SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
+import { QUIET_SUFFIX, SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
 import { SCENARIOS } from './scenarios';
 import { measureFile } from './sizes';
 import { evaluateTargets } from './targets';
 
 const exec = promisify(execFile);
-
-/** The id suffix of the diagnostic subjects that run with logging at ERROR. */
-export const QUIET_SUFFIX = ':quiet';
 
 /** Turns the lines off for trigger-core (`LOG_LEVEL`) and Powertools (`POWERTOOLS_LOG_LEVEL`). */
 const QUIET_ENVIRONMENT = { LOG_LEVEL: 'ERROR', POWERTOOLS_LOG_LEVEL: 'ERROR' } as const;
@@ -168,8 +165,8 @@ export async function main(args: readonly string[]): Promise<number> {
       cold = await measureColdStarts(coldSubjects, { probe: workloads['cold-probe'], ses, rounds: plan.coldRounds, onProgress: progress });
       const warmSubjects = [SUBJECT_IDS.app, SUBJECT_IDS.bare, SUBJECT_IDS.plain, SUBJECT_IDS.powertools].map(byId);
       const quietSubjects = [
-        quiet(SUBJECT_IDS.app, `${SUBJECT_IDS.app}, log level ERROR (no lines)`),
-        quiet(SUBJECT_IDS.powertools, `${REFERENCES['powertools-middy'].label}, log level ERROR (no lines)`),
+        quiet(SUBJECT_IDS.app, `${SUBJECT_IDS.app}, level ERROR (no lines)`),
+        quiet(SUBJECT_IDS.powertools, 'Powertools + Middy, level ERROR (no lines)'),
       ];
       warm = {
         stub: await measureWarm([...warmSubjects, ...quietSubjects], { script: workloads['warm-child'], ses, mode: 'stub', plan: plan.warmStub, onProgress: progress }),

@@ -1,6 +1,6 @@
 import type { BuildScenario } from './build-times';
 import { formatKiB, formatNumber, formatRatio, formatSummary, markdownTable, textTable, type Table } from './render';
-import { SUBJECT_IDS, type BenchResults } from './results';
+import { QUIET_SUFFIX, SUBJECT_IDS, type BenchResults } from './results';
 import { ratio } from './stats';
 import { renderBarChart, type ChartPanel } from './svg';
 import type { TargetResult } from './targets';
@@ -87,6 +87,7 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
       }),
       notes: [
         'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the logging variants each write the same two lines to the same sink (/dev/null). n counts timed batches, each the mean of many invocations.',
+        ...quietNote(results),
       ],
     },
     {
@@ -113,6 +114,24 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
     },
   ];
   return tables;
+}
+
+/** What the log-level-ERROR diagnostics say: how much of each overhead is the wrapper, how much the lines. */
+function quietNote(results: BenchResults): string[] {
+  const stub = (id: string) => results.warm.stub.find((entry) => entry.id === id)?.perInvocationUs.median;
+  const bare = stub(SUBJECT_IDS.bare);
+  if (bare === undefined) return [];
+  const parts: string[] = [];
+  for (const [id, name] of [
+    [SUBJECT_IDS.app, 'trigger-core'],
+    [SUBJECT_IDS.powertools, 'Powertools + Middy'],
+  ] as const) {
+    const loud = stub(id);
+    const quiet = stub(`${id}${QUIET_SUFFIX}`);
+    if (loud === undefined || quiet === undefined) continue;
+    parts.push(`${name} ${formatNumber(quiet - bare, 'µs')} without its lines and ${formatNumber(loud - quiet, 'µs')} for its two lines`);
+  }
+  return parts.length > 0 ? [`With logging at ERROR (no line written) the overhead splits into: ${parts.join('; ')}.`] : [];
 }
 
 /**
@@ -169,12 +188,13 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
     );
   }
   if (noChange !== undefined) sentences.push(`A no-change \`pnpm build\` returns from turbo's cache in ${formatNumber(noChange, 'ms')}.`);
+  const describe = (entry: TargetResult) => `${entry.short} ${entry.measured.replace(/ \(.*\)$/, '')}, goal ${entry.goal}`;
   sentences.push(
     missed.length === 0 && undecided.length === 0
       ? `All ${met} targets are met.`
-      : `${met} of ${targets.length} targets are met${
-          missed.length > 0 ? `; missed: ${missed.map((entry) => `${entry.label} (${entry.measured}, goal ${entry.goal})`).join('; ')}` : ''
-        }${undecided.length > 0 ? `; undecided: ${undecided.map((entry) => `${entry.label} (${entry.note ?? 'not measured'})`).join('; ')}` : ''}.`,
+      : `Targets: ${met} of ${targets.length} met${missed.length > 0 ? `; missed: ${missed.map(describe).join('; ')}` : ''}${
+          undecided.length > 0 ? `; undecided: ${undecided.map((entry) => `${entry.short} (${entry.note ? 'within noise' : 'not measured'})`).join('; ')}` : ''
+        }.`,
   );
   return sentences.join(' ');
 }

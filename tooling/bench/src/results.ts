@@ -55,6 +55,9 @@ export interface BenchResults {
   builds: BuildResult[];
 }
 
+/** The id suffix of the diagnostic subjects that run with logging at ERROR (no line written). */
+export const QUIET_SUFFIX = ':quiet';
+
 /** The ids under which the compared subjects appear in {@link BenchResults}. */
 export const SUBJECT_IDS = {
   app: 'post-confirmation',

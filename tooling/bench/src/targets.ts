@@ -11,6 +11,8 @@ import { ratio } from './stats';
 export interface TargetResult {
   id: string;
   label: string;
+  /** A few words for the summary paragraph. */
+  short: string;
   /** The goal as the table states it, e.g. "≤ 1.05× plain SDK". */
   goal: string;
   /** What this run measured, with the numbers the ratio came from. */
@@ -23,9 +25,23 @@ export interface TargetResult {
   note?: string;
 }
 
+const SHORT: Record<string, string> = {
+  'bundle-vs-plain': 'bundle vs plain SDK',
+  'bundle-vs-powertools': 'bundle vs Powertools + Middy',
+  'cold-import': 'cold start (import)',
+  'cold-first-invocation': 'cold start (import + first invocation)',
+  'warm-overhead-stub': 'warm overhead (send stubbed)',
+  'warm-overhead-ses': 'warm overhead (local SES)',
+  'log-line': 'log line',
+  'rebuild-no-change': 'no-change turbo run build',
+  'rebuild-no-change-pnpm': 'no-change pnpm build',
+};
+
 function target(id: string, label: string, goal: string, value: number | undefined, measured: string, pass: (value: number) => boolean): TargetResult {
-  return { id, label, goal, value, measured, met: value === undefined ? undefined : pass(value) };
+  return { id, label, short: SHORT[id] ?? label, goal, value, measured, met: value === undefined ? undefined : pass(value) };
 }
+
+const kib = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1024).toFixed(1));
 
 /**
  * Evaluates the targets: bundle and cold start against the plain-SDK reference, warm overhead
@@ -45,7 +61,7 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
 
   const sizeRatio = app && plain ? ratio(app.bytes, plain.bytes) : undefined;
   targets.push(
-    target('bundle-vs-plain', 'post-confirmation bundle vs plain SDK', '≤ 1.05×', sizeRatio, `${formatRatio(sizeRatio)} (${app?.bytes ?? '?'} B vs ${plain?.bytes ?? '?'} B)`, (value) => value <= 1.05),
+    target('bundle-vs-plain', 'post-confirmation bundle vs plain SDK', '≤ 1.05×', sizeRatio, `${formatRatio(sizeRatio)} (${kib(app?.bytes)} vs ${kib(plain?.bytes)} KiB)`, (value) => value <= 1.05),
   );
   const vsPowertools = app && powertools ? ratio(app.bytes, powertools.bytes) : undefined;
   targets.push(
@@ -54,7 +70,7 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
       'post-confirmation bundle vs Powertools + Middy',
       '< 1× (smaller)',
       vsPowertools,
-      `${formatRatio(vsPowertools)} (${app?.bytes ?? '?'} B vs ${powertools?.bytes ?? '?'} B)`,
+      `${formatRatio(vsPowertools)} (${kib(app?.bytes)} vs ${kib(powertools?.bytes)} KiB)`,
       (value) => value < 1,
     ),
   );

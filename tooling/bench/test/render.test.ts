@@ -83,7 +83,18 @@ describe('report', () => {
     const paragraph = summaryParagraph(results, evaluateTargets(results));
     expect(paragraph).toContain("post-confirmation's bundle is 100.0 KiB, 1.02× a plain-SDK handler's");
     expect(paragraph).toContain("trigger-core's wrapper and logger cost 20.0 µs per invocation over a bare handler, against 40.0 µs for Powertools + Middy");
-    expect(paragraph).toContain('8 of 9 targets are met; missed: warm overhead over bare, vs Powertools + Middy (send stubbed)');
+    expect(paragraph).toContain('Targets: 8 of 9 met; missed: warm overhead (send stubbed) 0.50×, goal ≤ 0.25×.');
+  });
+
+  it('splits each warm overhead into the wrapper and its log lines', () => {
+    const results = fixtureResults();
+    results.warm.stub.push(
+      { id: 'post-confirmation:quiet', label: 'post-confirmation, log level ERROR', perInvocationUs: summarize([5]) },
+      { id: 'powertools-middy:quiet', label: 'Powertools + Middy, log level ERROR', perInvocationUs: summarize([20]) },
+    );
+    expect(renderMarkdown(results, evaluateTargets(results))).toContain(
+      'With logging at ERROR (no line written) the overhead splits into: trigger-core 3.00 µs without its lines and 5.00 µs for its two lines; Powertools + Middy 18.0 µs without its lines and 22.0 µs for its two lines.',
+    );
   });
 
   it('warns when other work kept the machine busy during the run', () => {
