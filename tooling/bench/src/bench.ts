@@ -37,7 +37,12 @@ export interface BenchPlan {
   build: BuildPlan;
 }
 
-/** The plan of a real run: about two minutes on two cores. */
+/**
+ * The plan of a real run: about two minutes on two cores.
+ *
+ * @example
+ * measureWarm(subjects, { ...options, plan: FULL_PLAN.warmStub });
+ */
 export const FULL_PLAN: BenchPlan = {
   coldRounds: 31,
   warmStub: { rounds: 3, warmup: 5_000, samples: 15, iterations: 2_000 },
@@ -46,7 +51,12 @@ export const FULL_PLAN: BenchPlan = {
   build: { clean: 3, noChange: 5, appChange: 3, coreChange: 3 },
 };
 
-/** A smoke-test plan (`--quick`): every part runs, too few samples to quote. */
+/**
+ * A smoke-test plan (`--quick`): every part runs, too few samples to quote.
+ *
+ * @example
+ * const plan = args.includes('--quick') ? QUICK_PLAN : FULL_PLAN;
+ */
 export const QUICK_PLAN: BenchPlan = {
   coldRounds: 3,
   warmStub: { rounds: 1, warmup: 500, samples: 3, iterations: 200 },

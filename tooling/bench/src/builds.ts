@@ -6,7 +6,12 @@ import { build, type Plugin } from 'esbuild';
 
 const SRC = dirname(fileURLToPath(import.meta.url));
 
-/** The reference implementations, kept in this package only (see `src/reference/`). */
+/**
+ * The reference implementations, kept in this package only (see `src/reference/`).
+ *
+ * @example
+ * await bundleEntry(REFERENCES.plain.entry, 'dist/reference/plain', { withoutTriggerCore: true });
+ */
 export const REFERENCES = {
   bare: { label: 'bare handler (no logging, no wrapper)', entry: join(SRC, 'reference', 'bare.ts') },
   plain: { label: 'plain SDK + console.log', entry: join(SRC, 'reference', 'plain.ts') },
@@ -16,7 +21,12 @@ export const REFERENCES = {
 /** The id of a reference implementation. */
 export type ReferenceId = keyof typeof REFERENCES;
 
-/** The child-process scripts, bundled for Node 24 (see `src/workloads/`). */
+/**
+ * The child-process scripts, bundled for Node 24 (see `src/workloads/`).
+ *
+ * @example
+ * for (const name of WORKLOADS) console.log(`dist/workloads/${name}.mjs`);
+ */
 export const WORKLOADS = ['cold-probe', 'warm-child', 'log-line-child'] as const;
 
 /** The name of a workload script. */

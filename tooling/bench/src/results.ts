@@ -55,10 +55,20 @@ export interface BenchResults {
   builds: BuildResult[];
 }
 
-/** The id suffix of the diagnostic subjects that run with logging at ERROR (no line written). */
+/**
+ * The id suffix of the diagnostic subjects that run with logging at ERROR (no line written).
+ *
+ * @example
+ * results.warm.stub.find((entry) => entry.id === `post-confirmation${QUIET_SUFFIX}`);
+ */
 export const QUIET_SUFFIX = ':quiet';
 
-/** The ids under which the compared subjects appear in {@link BenchResults}. */
+/**
+ * The ids under which the compared subjects appear in {@link BenchResults}.
+ *
+ * @example
+ * results.bundles.find((entry) => entry.id === SUBJECT_IDS.plain);
+ */
 export const SUBJECT_IDS = {
   app: 'post-confirmation',
   bare: 'bare',

@@ -27,7 +27,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PostConfirm
   };
 }
 
-/** The SES client settings every variant uses, the same as the app's. */
+/**
+ * The SES client settings every variant uses, the same as the app's.
+ *
+ * @example
+ * const ses = new SESClient(SES_CLIENT_CONFIG);
+ */
 export const SES_CLIENT_CONFIG = {
   maxAttempts: 3,
   requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },

@@ -18,7 +18,13 @@ const CONTEXT = {
 };
 const FIELDS = { kind: 'welcome', messageId: '0100018f-3c9e-7a2b-9d1e-5f6a7b8c9d0e-000000', attempts: 1 };
 
-/** The loggers compared, each set up once and returning a function that writes one line. */
+/**
+ * The loggers compared, each set up once and returning a function that writes one line.
+ *
+ * @example
+ * const line = LOG_LINE_VARIANTS.pino();
+ * line();
+ */
 export const LOG_LINE_VARIANTS = {
   'trigger-core': () => {
     const logger = createLogger({ service: SERVICE }).child(CONTEXT);

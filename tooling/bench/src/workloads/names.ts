@@ -1,4 +1,9 @@
-/** The loggers the log-line benchmark compares, by id, with the label the table shows. */
+/**
+ * The loggers the log-line benchmark compares, by id, with the label the table shows.
+ *
+ * @example
+ * LOG_LINE_LABELS['trigger-core']; // 'trigger-core logger'
+ */
 export const LOG_LINE_LABELS = {
   'trigger-core': 'trigger-core logger',
   'console.log(JSON.stringify)': 'console.log(JSON.stringify(…))',
