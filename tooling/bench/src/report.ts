@@ -206,7 +206,7 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
  * renderBarChart('Benchmarks', subtitle, chartPanels(results));
  */
 export function chartPanels(results: BenchResults): ChartPanel[] {
-  const ours = (id: string) => results.bundles.find((entry) => entry.id === id)?.kind === 'app';
+  const ours = (id: string) => results.bundles.find((entry) => entry.id === id.replace(QUIET_SUFFIX, ''))?.kind === 'app';
   const panels: ChartPanel[] = [
     {
       title: 'Bundle size, raw (KiB, smaller is better)',

@@ -92,6 +92,8 @@ describe('report', () => {
       { id: 'post-confirmation:quiet', label: 'post-confirmation, log level ERROR', perInvocationUs: summarize([5]) },
       { id: 'powertools-middy:quiet', label: 'Powertools + Middy, log level ERROR', perInvocationUs: summarize([20]) },
     );
+    const quietBar = chartPanels(results)[2]?.bars.find((bar) => bar.label === 'post-confirmation, log level ERROR');
+    expect(quietBar?.highlight).toBe(true);
     expect(renderMarkdown(results, evaluateTargets(results))).toContain(
       'With logging at ERROR (no line written) the overhead splits into: trigger-core 3.00 µs without its lines and 5.00 µs for its two lines; Powertools + Middy 18.0 µs without its lines and 22.0 µs for its two lines.',
     );
