@@ -40,6 +40,8 @@ export interface ColdResult {
   label: string;
   /** `import()` of the bundle until the handler is in hand. */
   importMs: Summary;
+  /** CPU time (user + system, all threads) of that import. */
+  importCpuMs: Summary;
   /** Process start (Node's time origin) until the handler is in hand. */
   processReadyMs: Summary;
   /** The first invocation, SES answered on 127.0.0.1; absent without a scenario. */
@@ -60,7 +62,7 @@ export async function measureColdStarts(
   subjects: readonly Subject[],
   options: { probe: string; ses: SesFaultProxy; rounds: number; onProgress?: (line: string) => void },
 ): Promise<ColdResult[]> {
-  type Sample = { importMs: number; processReadyMs: number; firstInvokeMs?: number };
+  type Sample = { importMs: number; importCpuMs: number; processReadyMs: number; firstInvokeMs?: number };
   const samples = new Map<string, Sample[]>(subjects.map((subject) => [subject.id, []]));
   const runOne = async (subject: Subject): Promise<Sample> => {
     const before = options.ses.counts().requests;
@@ -89,6 +91,7 @@ export async function measureColdStarts(
       id: subject.id,
       label: subject.label,
       importMs: summarize(list.map((sample) => sample.importMs)),
+      importCpuMs: summarize(list.map((sample) => sample.importCpuMs)),
       processReadyMs: summarize(list.map((sample) => sample.processReadyMs)),
       ...(first.length > 0
         ? {
@@ -113,6 +116,8 @@ export interface WarmResult {
   id: string;
   label: string;
   perInvocationUs: Summary;
+  /** CPU time (user + system, all threads) per invocation: less disturbed by other processes. */
+  cpuPerInvocationUs: Summary;
 }
 
 /**
@@ -130,12 +135,13 @@ export async function measureWarm(
   options: { script: string; ses: SesFaultProxy; mode: 'ses' | 'stub'; plan: WarmPlan; onProgress?: (line: string) => void },
 ): Promise<WarmResult[]> {
   const samples = new Map<string, number[]>(subjects.map((subject) => [subject.id, []]));
+  const cpuSamples = new Map<string, number[]>(subjects.map((subject) => [subject.id, []]));
   for (let round = 0; round < options.plan.rounds; round++) {
     for (const subject of rotate(subjects, round)) {
       const bundlePath = options.mode === 'stub' ? subject.stubBundlePath : subject.bundlePath;
       if (!bundlePath || !subject.scenario) throw new Error(`${subject.label}: no ${options.mode} bundle or scenario for the warm benchmark`);
       const before = options.ses.counts().requests;
-      const result = await runWorkload<{ samplesUs: number[]; invocations: number; stubSends?: number }>(
+      const result = await runWorkload<{ samplesUs: number[]; cpuSamplesUs: number[]; invocations: number; stubSends?: number }>(
         options.script,
         [
           bundlePath,
@@ -158,10 +164,16 @@ export async function measureWarm(
         throw new Error(`${subject.label} (${options.mode}): ${result.invocations} invocations sent ${sent} e-mails; every variant must send one per invocation`);
       }
       samples.get(subject.id)?.push(...result.samplesUs);
+      cpuSamples.get(subject.id)?.push(...result.cpuSamplesUs);
     }
     options.onProgress?.(`warm (${options.mode}): round ${round + 1}/${options.plan.rounds}`);
   }
-  return subjects.map((subject) => ({ id: subject.id, label: subject.label, perInvocationUs: summarize(samples.get(subject.id) ?? []) }));
+  return subjects.map((subject) => ({
+    id: subject.id,
+    label: subject.label,
+    perInvocationUs: summarize(samples.get(subject.id) ?? []),
+    cpuPerInvocationUs: summarize(cpuSamples.get(subject.id) ?? []),
+  }));
 }
 
 /** How the log-line benchmark is run, per process. */
@@ -177,6 +189,8 @@ export interface LogLineResult {
   id: LogLineVariant;
   label: string;
   perLineNs: Summary;
+  /** CPU time (user + system) per line. */
+  cpuPerLineNs: Summary;
 }
 
 /**
@@ -189,17 +203,24 @@ export interface LogLineResult {
 export async function measureLogLines(options: { script: string; plan: LogLinePlan; cwd: string; onProgress?: (line: string) => void }): Promise<LogLineResult[]> {
   const variants = Object.keys(LOG_LINE_LABELS) as LogLineVariant[];
   const samples = new Map<LogLineVariant, number[]>(variants.map((variant) => [variant, []]));
+  const cpuSamples = new Map<LogLineVariant, number[]>(variants.map((variant) => [variant, []]));
   const { rounds, ...perProcess } = options.plan;
   for (let round = 0; round < rounds; round++) {
     for (const variant of rotate(variants, round)) {
-      const result = await runWorkload<{ samplesNs: number[] }>(options.script, [variant, JSON.stringify(perProcess)], {
+      const result = await runWorkload<{ samplesNs: number[]; cpuSamplesNs: number[] }>(options.script, [variant, JSON.stringify(perProcess)], {
         cwd: options.cwd,
         env: lambdaEnvironment('post-confirmation', options.script),
         timeoutMs: 120_000,
       });
       samples.get(variant)?.push(...result.samplesNs);
+      cpuSamples.get(variant)?.push(...result.cpuSamplesNs);
     }
     options.onProgress?.(`log line: round ${round + 1}/${rounds}`);
   }
-  return variants.map((variant) => ({ id: variant, label: LOG_LINE_LABELS[variant], perLineNs: summarize(samples.get(variant) ?? []) }));
+  return variants.map((variant) => ({
+    id: variant,
+    label: LOG_LINE_LABELS[variant],
+    perLineNs: summarize(samples.get(variant) ?? []),
+    cpuPerLineNs: summarize(cpuSamples.get(variant) ?? []),
+  }));
 }

@@ -26,6 +26,7 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
   const plainCold = results.cold.find((entry) => entry.id === SUBJECT_IDS.plain);
   const bare = (mode: 'stub' | 'ses') => results.warm[mode].find((entry) => entry.id === SUBJECT_IDS.bare)?.perInvocationUs.median;
   const consoleLine = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.perLineNs.median;
+  const consoleCpu = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.cpuPerLineNs.median;
   const tables: Table[] = [
     {
       title: 'Targets (medians, as ratios within this run)',
@@ -48,12 +49,13 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
     },
     {
       title: 'Cold start on Node 24 (one fresh process per sample)',
-      headers: ['bundle', 'import → handler', 'min – max', 'process start → handler', 'first invocation (SES on 127.0.0.1)', 'import + first invocation', 'vs plain SDK'],
-      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      headers: ['bundle', 'import → handler', 'min – max', 'import CPU', 'process start → handler', 'first invocation (SES on 127.0.0.1)', 'import + first invocation', 'vs plain SDK'],
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: results.cold.map((entry) => [
         `${entry.label} (n=${entry.importMs.n})`,
         formatSummary(entry.importMs, 'ms'),
         `${formatNumber(entry.importMs.min, 'ms')} – ${formatNumber(entry.importMs.max, 'ms')}`,
+        formatNumber(entry.importCpuMs.median, 'ms'),
         formatSummary(entry.processReadyMs, 'ms'),
         entry.firstInvokeMs ? formatSummary(entry.firstInvokeMs, 'ms') : 'n/a (no scenario)',
         entry.initPlusFirstMs ? formatSummary(entry.initPlusFirstMs, 'ms') : 'n/a',
@@ -71,33 +73,39 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
     },
     {
       title: 'Warm invocation on Node 24 (per invocation, in-process)',
-      headers: ['handler', 'send stubbed', 'overhead over bare', 'SES on 127.0.0.1', 'overhead over bare'],
-      align: ['left', 'right', 'right', 'right', 'right'],
+      headers: ['handler', 'send stubbed', 'overhead over bare', 'CPU, send stubbed', 'CPU overhead', 'SES on 127.0.0.1', 'overhead over bare'],
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: results.warm.stub.map((entry) => {
         const ses = results.warm.ses.find((other) => other.id === entry.id);
         const stubBare = bare('stub');
+        const cpuBare = results.warm.stub.find((other) => other.id === SUBJECT_IDS.bare)?.cpuPerInvocationUs.median;
         const sesBare = bare('ses');
+        const isBare = entry.id === SUBJECT_IDS.bare;
         return [
           `${entry.label} (n=${entry.perInvocationUs.n})`,
           formatSummary(entry.perInvocationUs, 'µs'),
-          entry.id === SUBJECT_IDS.bare || stubBare === undefined ? '—' : formatNumber(entry.perInvocationUs.median - stubBare, 'µs'),
+          isBare || stubBare === undefined ? '—' : formatNumber(entry.perInvocationUs.median - stubBare, 'µs'),
+          formatNumber(entry.cpuPerInvocationUs.median, 'µs'),
+          isBare || cpuBare === undefined ? '—' : formatNumber(entry.cpuPerInvocationUs.median - cpuBare, 'µs'),
           ses ? formatSummary(ses.perInvocationUs, 'µs') : 'n/a',
-          entry.id === SUBJECT_IDS.bare || !ses || sesBare === undefined ? '—' : formatNumber(ses.perInvocationUs.median - sesBare, 'µs'),
+          isBare || !ses || sesBare === undefined ? '—' : formatNumber(ses.perInvocationUs.median - sesBare, 'µs'),
         ];
       }),
       notes: [
-        'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the logging variants each write the same two lines to the same sink (/dev/null). n counts timed batches, each the mean of many invocations.',
+        'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the logging variants each write the same two lines to the same sink (/dev/null). n counts timed batches, each the mean of many invocations. Wall-clock medians decide the targets; CPU time (user + system of the process) is shown because other processes on a shared machine stretch wall time, not CPU time.',
         ...quietNote(results),
       ],
     },
     {
       title: 'One log line (same line, same /dev/null sink, Node 24)',
-      headers: ['logger', 'per line', 'vs console.log(JSON.stringify(…))'],
-      align: ['left', 'right', 'right'],
+      headers: ['logger', 'per line', 'vs console.log(JSON.stringify(…))', 'CPU per line', 'CPU vs console.log'],
+      align: ['left', 'right', 'right', 'right', 'right'],
       rows: results.logLines.map((entry) => [
         `${entry.label} (n=${entry.perLineNs.n})`,
         formatSummary(entry.perLineNs, 'µs', 1 / 1000),
         formatRatio(consoleLine ? ratio(entry.perLineNs.median, consoleLine) : undefined),
+        formatNumber(entry.cpuPerLineNs.median / 1000, 'µs'),
+        formatRatio(consoleCpu ? ratio(entry.cpuPerLineNs.median, consoleCpu) : undefined),
       ]),
     },
     {

@@ -89,8 +89,8 @@ describe('report', () => {
   it('splits each warm overhead into the wrapper and its log lines', () => {
     const results = fixtureResults();
     results.warm.stub.push(
-      { id: 'post-confirmation:quiet', label: 'post-confirmation, log level ERROR', perInvocationUs: summarize([5]) },
-      { id: 'powertools-middy:quiet', label: 'Powertools + Middy, log level ERROR', perInvocationUs: summarize([20]) },
+      { id: 'post-confirmation:quiet', label: 'post-confirmation, log level ERROR', perInvocationUs: summarize([5]), cpuPerInvocationUs: summarize([5]) },
+      { id: 'powertools-middy:quiet', label: 'Powertools + Middy, log level ERROR', perInvocationUs: summarize([20]), cpuPerInvocationUs: summarize([20]) },
     );
     const quietBar = chartPanels(results)[2]?.bars.find((bar) => bar.label === 'post-confirmation, log level ERROR');
     expect(quietBar?.highlight).toBe(true);

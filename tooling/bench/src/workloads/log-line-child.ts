@@ -60,12 +60,16 @@ function main(): void {
   const line = setup();
   for (let i = 0; i < plan.warmup; i++) line();
   const samplesNs: number[] = [];
+  const cpuSamplesNs: number[] = [];
   for (let s = 0; s < plan.samples; s++) {
+    const cpuBefore = process.cpuUsage();
     const startedAt = process.hrtime.bigint();
     for (let i = 0; i < plan.lines; i++) line();
     samplesNs.push(Number(process.hrtime.bigint() - startedAt) / plan.lines);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuSamplesNs.push(((cpu.user + cpu.system) * 1_000) / plan.lines);
   }
-  report({ samplesNs });
+  report({ samplesNs, cpuSamplesNs });
 }
 
 try {

@@ -30,13 +30,18 @@ async function main(): Promise<void> {
   };
   for (let i = 0; i < plan.warmup; i++) await invoke();
   const samplesUs: number[] = [];
+  const cpuSamplesUs: number[] = [];
   for (let s = 0; s < plan.samples; s++) {
+    // CPU time next to wall time: other processes on a shared machine stretch the one, not the other.
+    const cpuBefore = process.cpuUsage();
     const startedAt = process.hrtime.bigint();
     for (let i = 0; i < plan.iterations; i++) await invoke();
     samplesUs.push(Number(process.hrtime.bigint() - startedAt) / 1_000 / plan.iterations);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuSamplesUs.push((cpu.user + cpu.system) / plan.iterations);
   }
   const stubSends = (globalThis as { benchStubSends?: number }).benchStubSends;
-  report({ samplesUs, invocations: invocation, stubSends });
+  report({ samplesUs, cpuSamplesUs, invocations: invocation, stubSends });
 }
 
 main().catch(fail);
