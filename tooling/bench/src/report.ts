@@ -24,7 +24,7 @@ const VERDICT = (target: TargetResult) => (target.met === undefined ? (target.no
 export function reportTables(results: BenchResults, targets: readonly TargetResult[]): Table[] {
   const plainBundle = results.bundles.find((entry) => entry.id === SUBJECT_IDS.plain);
   const plainCold = results.cold.find((entry) => entry.id === SUBJECT_IDS.plain);
-  const bare = (mode: 'stub' | 'ses') => results.warm[mode].find((entry) => entry.id === SUBJECT_IDS.bare)?.perInvocationUs.median;
+  const bare = (mode: 'stub' | 'ses') => results.warm[mode].find((entry) => entry.id === SUBJECT_IDS.bare)?.cpuPerInvocationUs.median;
   const consoleLine = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.perLineNs.median;
   const consoleCpu = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.cpuPerLineNs.median;
   const tables: Table[] = [
@@ -73,39 +73,38 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
     },
     {
       title: 'Warm invocation on Node 24 (per invocation, in-process)',
-      headers: ['handler', 'send stubbed', 'overhead over bare', 'CPU, send stubbed', 'CPU overhead', 'SES on 127.0.0.1', 'overhead over bare'],
+      headers: ['handler', 'send stubbed', 'CPU', 'CPU overhead over bare', 'SES on 127.0.0.1', 'CPU', 'CPU overhead over bare'],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: results.warm.stub.map((entry) => {
         const ses = results.warm.ses.find((other) => other.id === entry.id);
         const stubBare = bare('stub');
-        const cpuBare = results.warm.stub.find((other) => other.id === SUBJECT_IDS.bare)?.cpuPerInvocationUs.median;
         const sesBare = bare('ses');
         const isBare = entry.id === SUBJECT_IDS.bare;
         return [
           `${entry.label} (n=${entry.perInvocationUs.n})`,
           formatSummary(entry.perInvocationUs, 'µs'),
-          isBare || stubBare === undefined ? '—' : formatNumber(entry.perInvocationUs.median - stubBare, 'µs'),
-          formatNumber(entry.cpuPerInvocationUs.median, 'µs'),
-          isBare || cpuBare === undefined ? '—' : formatNumber(entry.cpuPerInvocationUs.median - cpuBare, 'µs'),
+          formatSummary(entry.cpuPerInvocationUs, 'µs'),
+          isBare || stubBare === undefined ? '—' : formatNumber(entry.cpuPerInvocationUs.median - stubBare, 'µs'),
           ses ? formatSummary(ses.perInvocationUs, 'µs') : 'n/a',
-          isBare || !ses || sesBare === undefined ? '—' : formatNumber(ses.perInvocationUs.median - sesBare, 'µs'),
+          ses ? formatSummary(ses.cpuPerInvocationUs, 'µs') : 'n/a',
+          isBare || !ses || sesBare === undefined ? '—' : formatNumber(ses.cpuPerInvocationUs.median - sesBare, 'µs'),
         ];
       }),
       notes: [
-        'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the logging variants each write the same two lines to the same sink (/dev/null). n counts timed batches, each the mean of many invocations. Wall-clock medians decide the targets; CPU time (user + system of the process) is shown because other processes on a shared machine stretch wall time, not CPU time.',
+        'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the logging variants each write the same two lines to the same sink (/dev/null). n counts timed batches, each the mean of many invocations. The first two columns of each kind are wall-clock time; CPU is the process\'s user + system time, which other processes on a shared machine do not stretch, and which leaves out the wait for the local SES endpoint. Overheads are CPU-time medians minus the bare handler\'s.',
         ...quietNote(results),
       ],
     },
     {
       title: 'One log line (same line, same /dev/null sink, Node 24)',
-      headers: ['logger', 'per line', 'vs console.log(JSON.stringify(…))', 'CPU per line', 'CPU vs console.log'],
+      headers: ['logger', 'CPU per line', 'vs console.log(JSON.stringify(…))', 'wall clock per line', 'wall clock vs console.log'],
       align: ['left', 'right', 'right', 'right', 'right'],
       rows: results.logLines.map((entry) => [
         `${entry.label} (n=${entry.perLineNs.n})`,
+        formatSummary(entry.cpuPerLineNs, 'µs', 1 / 1000),
+        formatRatio(consoleCpu ? ratio(entry.cpuPerLineNs.median, consoleCpu) : undefined),
         formatSummary(entry.perLineNs, 'µs', 1 / 1000),
         formatRatio(consoleLine ? ratio(entry.perLineNs.median, consoleLine) : undefined),
-        formatNumber(entry.cpuPerLineNs.median / 1000, 'µs'),
-        formatRatio(consoleCpu ? ratio(entry.cpuPerLineNs.median, consoleCpu) : undefined),
       ]),
     },
     {
@@ -126,7 +125,7 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
 
 /** What the log-level-ERROR diagnostics say: how much of each overhead is the wrapper, how much the lines. */
 function quietNote(results: BenchResults): string[] {
-  const stub = (id: string) => results.warm.stub.find((entry) => entry.id === id)?.perInvocationUs.median;
+  const stub = (id: string) => results.warm.stub.find((entry) => entry.id === id)?.cpuPerInvocationUs.median;
   const bare = stub(SUBJECT_IDS.bare);
   if (bare === undefined) return [];
   const parts: string[] = [];
@@ -139,7 +138,7 @@ function quietNote(results: BenchResults): string[] {
     if (loud === undefined || quiet === undefined) continue;
     parts.push(`${name} ${formatNumber(quiet - bare, 'µs')} without its lines and ${formatNumber(loud - quiet, 'µs')} for its two lines`);
   }
-  return parts.length > 0 ? [`With logging at ERROR (no line written) the overhead splits into: ${parts.join('; ')}.`] : [];
+  return parts.length > 0 ? [`With logging at ERROR (no line written) the CPU overhead, send stubbed, splits into: ${parts.join('; ')}.`] : [];
 }
 
 /**
@@ -152,9 +151,9 @@ function quietNote(results: BenchResults): string[] {
 export function summaryParagraph(results: BenchResults, targets: readonly TargetResult[]): string {
   const bundle = (id: string) => results.bundles.find((entry) => entry.id === id);
   const cold = (id: string) => results.cold.find((entry) => entry.id === id);
-  const warm = (id: string) => results.warm.stub.find((entry) => entry.id === id)?.perInvocationUs.median;
+  const warm = (id: string) => results.warm.stub.find((entry) => entry.id === id)?.cpuPerInvocationUs.median;
   const ses = (id: string) => results.warm.ses.find((entry) => entry.id === id)?.perInvocationUs.median;
-  const line = (id: string) => results.logLines.find((entry) => entry.id === id)?.perLineNs.median;
+  const line = (id: string) => results.logLines.find((entry) => entry.id === id)?.cpuPerLineNs.median;
   const app = bundle(SUBJECT_IDS.app);
   const plain = bundle(SUBJECT_IDS.plain);
   const powertools = bundle(SUBJECT_IDS.powertools);
@@ -183,7 +182,7 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
   }
   if (ours !== undefined && bare !== undefined && theirs !== undefined) {
     sentences.push(
-      `Warm, trigger-core's wrapper and logger cost ${formatNumber(ours - bare, 'µs')} per invocation over a bare handler, against ${formatNumber(theirs - bare, 'µs')} for Powertools + Middy${
+      `Warm, trigger-core's wrapper and logger cost ${formatNumber(ours - bare, 'µs')} of CPU per invocation over a bare handler, against ${formatNumber(theirs - bare, 'µs')} for Powertools + Middy${
         sesOurs !== undefined ? `, both small next to the ${formatNumber(sesOurs / 1000, 'ms')} an SES call takes even on loopback` : ''
       }.`,
     );
@@ -192,7 +191,7 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
   const consoleLine = line('console.log(JSON.stringify)');
   if (ourLine !== undefined && consoleLine !== undefined) {
     sentences.push(
-      `A log line costs ${formatNumber(ourLine / 1000, 'µs')}, ${formatRatio(ratio(ourLine, consoleLine))} \`console.log(JSON.stringify(…))\`, with personal data scrubbed.`,
+      `A log line costs ${formatNumber(ourLine / 1000, 'µs')} of CPU, ${formatRatio(ratio(ourLine, consoleLine))} \`console.log(JSON.stringify(…))\`, with personal data scrubbed.`,
     );
   }
   if (noChange !== undefined) sentences.push(`A no-change \`pnpm build\` returns from turbo's cache in ${formatNumber(noChange, 'ms')}.`);
@@ -232,27 +231,27 @@ export function chartPanels(results: BenchResults): ChartPanel[] {
         })),
     },
   ];
-  const bare = results.warm.stub.find((entry) => entry.id === SUBJECT_IDS.bare)?.perInvocationUs.median;
+  const bare = results.warm.stub.find((entry) => entry.id === SUBJECT_IDS.bare)?.cpuPerInvocationUs.median;
   if (bare !== undefined) {
     panels.push({
-      title: 'Warm overhead over a bare handler, send stubbed (median µs, smaller is better)',
+      title: 'Warm overhead over a bare handler, send stubbed (median CPU µs, smaller is better)',
       bars: results.warm.stub
         .filter((entry) => entry.id !== SUBJECT_IDS.bare)
         .map((entry) => ({
           label: entry.label,
-          value: entry.perInvocationUs.median - bare,
-          display: formatNumber(entry.perInvocationUs.median - bare, 'µs'),
+          value: entry.cpuPerInvocationUs.median - bare,
+          display: formatNumber(entry.cpuPerInvocationUs.median - bare, 'µs'),
           highlight: ours(entry.id),
         })),
     });
   }
   panels.push(
     {
-      title: 'One log line to /dev/null (median µs, smaller is better)',
+      title: 'One log line to /dev/null (median CPU µs, smaller is better)',
       bars: results.logLines.map((entry) => ({
         label: entry.label,
-        value: entry.perLineNs.median / 1000,
-        display: formatNumber(entry.perLineNs.median / 1000, 'µs'),
+        value: entry.cpuPerLineNs.median / 1000,
+        display: formatNumber(entry.cpuPerLineNs.median / 1000, 'µs'),
         highlight: entry.id === 'trigger-core',
       })),
     },
@@ -315,8 +314,8 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
     '',
     '- **Subjects.** `post-confirmation` is the app as built by `pnpm build`. The references live in `tooling/bench/src/reference/` only and share the app\'s pure e-mail logic (`decideEmail`, `parseMailbox`), so what differs is the scaffolding: *bare* decides and sends with no logging; *plain SDK* adds two `console.log(JSON.stringify(…))` lines; *Powertools + Middy* uses `@aws-lambda-powertools/logger` with `injectLambdaContext` and an `onError` fail-open middleware on `@middy/core`, logging the same two lines. References are built without any trigger-core code (its two helpers the e-mail logic uses are replaced by two lines of their own).',
     '- **Cold start.** Each sample is a fresh Node 24 process with the Lambda environment and no `NODE_OPTIONS`; it times `import()` of the bundle until the handler is in hand, then one invocation whose SES call goes to a local endpoint on 127.0.0.1. Subjects take turns, round by round, after one unrecorded process each. Real Lambda adds its own sandbox start-up on top, the same for every subject.',
-    '- **Warm.** Each subject runs in its own Node 24 process (stdout on /dev/null): a warm-up, then timed batches of sequential invocations; processes alternate between subjects over several rounds. *Send stubbed* swaps `@aws-sdk/client-ses` for a stub at bundle time, so it times only the code around the send; *SES on 127.0.0.1* makes the real SDK call to a local endpoint, whose round trip and its variance dwarf the difference between the variants. Overhead is a variant\'s median minus the bare handler\'s.',
-    '- **Log line.** One line with the same content (level, message, ISO timestamp, service, five context fields, three fields) per logger, each in its own process writing synchronously to /dev/null. pino is configured for that shape (label level, `message` key, ISO time). trigger-core also scrubs e-mail addresses and phone numbers from every string and redacts personal field names; the others do not.',
+    '- **Warm.** Each subject runs in its own Node 24 process (stdout on /dev/null): a warm-up, then timed batches of sequential invocations; processes alternate between subjects over several rounds. *Send stubbed* swaps `@aws-sdk/client-ses` for a stub at bundle time, so it times only the code around the send; *SES on 127.0.0.1* makes the real SDK call to a local endpoint, whose round trip and its variance dwarf the difference between the variants. Overhead is a variant\'s median minus the bare handler\'s, in CPU time (user + system of the child process, from `process.cpuUsage()`): on a shared machine other processes stretch wall time at random but not the CPU time the code uses, and with SES in the loop CPU time leaves out the wait for the endpoint. Wall-clock times are shown beside it.',
+    '- **Log line.** One line with the same content (level, message, ISO timestamp, service, five context fields, three fields) per logger, each in its own process writing synchronously to /dev/null. pino is configured for that shape (label level, `message` key, ISO time). trigger-core also scrubs e-mail addresses and phone numbers from every string and redacts personal field names; the others do not. Judged on CPU time, as the warm overhead is.',
     '- **Builds.** In a temporary copy of the repository with its own git history and turbo cache (the working tree and the shared cache are never touched), after one untimed warm-up build; turbo\'s telemetry and update check are off. The one-line changes append a comment line, which turbo sees as a change like any other.',
     '- **Spread.** IQR is the interquartile range. Ratios use medians of the same run. Do not compare numbers across machines; compare ratios.',
     '',

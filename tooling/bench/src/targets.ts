@@ -1,4 +1,5 @@
 import { formatNumber, formatRatio } from './render';
+import type { WarmResult } from './measure';
 import { SUBJECT_IDS, type BenchResults } from './results';
 import { ratio } from './stats';
 
@@ -102,43 +103,49 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     ),
   );
 
+  // Warm overhead and log lines are costs of the code, so they are judged on CPU time: on a shared
+  // machine other processes stretch wall time at random, not the CPU time the code itself uses.
+  // The wall-clock ratio is quoted beside it, so any disagreement shows.
   for (const mode of ['stub', 'ses'] as const) {
-    const warm = (id: string) => results.warm[mode].find((entry) => entry.id === id)?.perInvocationUs;
+    const warm = (id: string) => results.warm[mode].find((entry) => entry.id === id);
     const bare = warm(SUBJECT_IDS.bare);
     const ours = warm(SUBJECT_IDS.app);
     const theirs = warm(SUBJECT_IDS.powertools);
-    const oursOverhead = ours && bare ? ours.median - bare.median : undefined;
-    const theirsOverhead = theirs && bare ? theirs.median - bare.median : undefined;
-    const value = oursOverhead !== undefined && theirsOverhead !== undefined ? ratio(oursOverhead, theirsOverhead) : undefined;
+    const overheads = (pick: (entry: WarmResult) => number) =>
+      bare && ours && theirs ? { ours: pick(ours) - pick(bare), theirs: pick(theirs) - pick(bare) } : undefined;
+    const cpu = overheads((entry) => entry.cpuPerInvocationUs.median);
+    const wall = overheads((entry) => entry.perInvocationUs.median);
+    const value = cpu ? ratio(cpu.ours, cpu.theirs) : undefined;
     const result = target(
       `warm-overhead-${mode}`,
       `warm overhead over bare, vs Powertools + Middy (${mode === 'stub' ? 'send stubbed' : 'SES on 127.0.0.1'})`,
-      '≤ 0.25×',
+      '≤ 0.25× (CPU time)',
       value,
-      `${formatRatio(value)} (${formatNumber(oursOverhead ?? NaN, 'µs')} vs ${formatNumber(theirsOverhead ?? NaN, 'µs')})`,
+      `${formatRatio(value)} (${formatNumber(cpu?.ours ?? NaN, 'µs')} vs ${formatNumber(cpu?.theirs ?? NaN, 'µs')}; wall clock ${formatRatio(wall ? ratio(wall.ours, wall.theirs) : undefined)})`,
       (ratioValue) => ratioValue <= 0.25,
     );
     // Overheads are differences of two noisy medians; when the larger one is within the spread of
     // the per-invocation times themselves, their ratio says nothing, and the table says so.
-    const noise = bare && theirs ? Math.max(bare.iqr, theirs.iqr) : undefined;
-    if (theirsOverhead !== undefined && noise !== undefined && theirsOverhead <= noise) {
+    const noise = bare && theirs ? Math.max(bare.cpuPerInvocationUs.iqr, theirs.cpuPerInvocationUs.iqr) : undefined;
+    if (cpu && noise !== undefined && cpu.theirs <= noise) {
       result.met = undefined;
-      result.note = `inconclusive: Powertools + Middy's overhead (${formatNumber(theirsOverhead, 'µs')}) is within the run's noise (IQR ${formatNumber(noise, 'µs')})`;
+      result.note = `inconclusive: Powertools + Middy's overhead (${formatNumber(cpu.theirs, 'µs')}) is within the run's noise (IQR ${formatNumber(noise, 'µs')})`;
     }
     targets.push(result);
   }
 
-  const line = (id: string) => results.logLines.find((entry) => entry.id === id)?.perLineNs.median;
+  const line = (id: string) => results.logLines.find((entry) => entry.id === id);
   const ourLine = line('trigger-core');
   const consoleLine = line('console.log(JSON.stringify)');
-  const lineRatio = ourLine !== undefined && consoleLine !== undefined ? ratio(ourLine, consoleLine) : undefined;
+  const lineRatio = ourLine && consoleLine ? ratio(ourLine.cpuPerLineNs.median, consoleLine.cpuPerLineNs.median) : undefined;
+  const wallLineRatio = ourLine && consoleLine ? ratio(ourLine.perLineNs.median, consoleLine.perLineNs.median) : undefined;
   targets.push(
     target(
       'log-line',
       'one log line vs console.log(JSON.stringify(…))',
-      '≤ 1.5×',
+      '≤ 1.5× (CPU time)',
       lineRatio,
-      `${formatRatio(lineRatio)} (${formatNumber((ourLine ?? NaN) / 1000, 'µs')} vs ${formatNumber((consoleLine ?? NaN) / 1000, 'µs')})`,
+      `${formatRatio(lineRatio)} (${formatNumber((ourLine?.cpuPerLineNs.median ?? NaN) / 1000, 'µs')} vs ${formatNumber((consoleLine?.cpuPerLineNs.median ?? NaN) / 1000, 'µs')}; wall clock ${formatRatio(wallLineRatio)})`,
       (value) => value <= 1.5,
     ),
   );

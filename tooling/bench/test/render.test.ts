@@ -82,8 +82,8 @@ describe('report', () => {
     const results = fixtureResults({ warmAppUs: 22 });
     const paragraph = summaryParagraph(results, evaluateTargets(results));
     expect(paragraph).toContain("post-confirmation's bundle is 100.0 KiB, 1.02× a plain-SDK handler's");
-    expect(paragraph).toContain("trigger-core's wrapper and logger cost 20.0 µs per invocation over a bare handler, against 40.0 µs for Powertools + Middy");
-    expect(paragraph).toContain('Targets: 8 of 9 met; missed: warm overhead (send stubbed) 0.50×, goal ≤ 0.25×.');
+    expect(paragraph).toContain("trigger-core's wrapper and logger cost 20.0 µs of CPU per invocation over a bare handler, against 40.0 µs for Powertools + Middy");
+    expect(paragraph).toContain('Targets: 8 of 9 met; missed: warm overhead (send stubbed) 0.50×, goal ≤ 0.25× (CPU time).');
   });
 
   it('splits each warm overhead into the wrapper and its log lines', () => {
@@ -95,7 +95,7 @@ describe('report', () => {
     const quietBar = chartPanels(results)[2]?.bars.find((bar) => bar.label === 'post-confirmation, log level ERROR');
     expect(quietBar?.highlight).toBe(true);
     expect(renderMarkdown(results, evaluateTargets(results))).toContain(
-      'With logging at ERROR (no line written) the overhead splits into: trigger-core 3.00 µs without its lines and 5.00 µs for its two lines; Powertools + Middy 18.0 µs without its lines and 22.0 µs for its two lines.',
+      'With logging at ERROR (no line written) the CPU overhead, send stubbed, splits into: trigger-core 3.00 µs without its lines and 5.00 µs for its two lines; Powertools + Middy 18.0 µs without its lines and 22.0 µs for its two lines.',
     );
   });
 

@@ -29,7 +29,17 @@ describe('targets', () => {
     expect(verdicts(fixtureResults({ warmAppUs: 12 }))['warm-overhead-stub']).toBe(true);
     expect(verdicts(fixtureResults({ warmAppUs: 12.5 }))['warm-overhead-stub']).toBe(false);
     const target = evaluateTargets(fixtureResults({ warmAppUs: 22 })).find((entry) => entry.id === 'warm-overhead-stub');
-    expect(target?.measured).toBe('0.50× (20.0 µs vs 40.0 µs)');
+    expect(target?.measured).toBe('0.50× (20.0 µs vs 40.0 µs; wall clock 0.50×)');
+  });
+
+  it('judges the log line on CPU time and quotes the wall-clock ratio beside it', () => {
+    const results = fixtureResults();
+    const ours = results.logLines.find((entry) => entry.id === 'trigger-core');
+    // Preempted by another process: wall time doubles, CPU time does not.
+    if (ours) ours.perLineNs = { ...ours.perLineNs, median: 6_000 };
+    const target = evaluateTargets(results).find((entry) => entry.id === 'log-line');
+    expect(target?.met).toBe(true);
+    expect(target?.measured).toBe('1.20× (3.00 µs vs 2.50 µs; wall clock 2.40×)');
   });
 
   it('misses the log-line target above 1.5× console.log(JSON.stringify)', () => {
@@ -44,7 +54,7 @@ describe('targets', () => {
   it('calls a warm target inconclusive when the reference overhead is within the noise of the run', () => {
     const results = fixtureResults();
     const bare = results.warm.ses.find((entry) => entry.id === 'bare');
-    if (bare) bare.perInvocationUs = { ...bare.perInvocationUs, iqr: 300 };
+    if (bare) bare.cpuPerInvocationUs = { ...bare.cpuPerInvocationUs, iqr: 300 };
     const target = evaluateTargets(results).find((entry) => entry.id === 'warm-overhead-ses');
     expect(target?.met).toBeUndefined();
     expect(target?.note).toBe("inconclusive: Powertools + Middy's overhead (40.0 µs) is within the run's noise (IQR 300 µs)");
