@@ -306,7 +306,9 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
     `| load average (1 min) at start · end | ${meta.loadAverage.start.toFixed(2)} · ${meta.loadAverage.end.toFixed(2)} on ${meta.cores} cores |`,
     `| samples | ${meta.plan.join('; ')} |`,
     '',
-    ...(busy(results) ? [`> Other work kept this machine busy during the run (load average above ${meta.cores / 2} on ${meta.cores} cores), so absolute timings are slower and noisier than on an idle machine; ratios within the run are still comparable.`, ''] : []),
+    ...(busy(results)
+      ? [`> Other work kept this machine busy during the run (1-minute load average ${meta.loadAverage.start.toFixed(1)} at start, ${meta.loadAverage.end.toFixed(1)} at end, on ${meta.cores} cores), so timings are slower and noisier than on an idle machine; ratios within the run are still comparable.`, '']
+      : []),
     '![Benchmarks chart](benchmarks.svg)',
     '',
     ...reportTables(results, targets).map(markdownTable),
@@ -323,10 +325,13 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
   return sections.join('\n');
 }
 
-/** True when other work loaded the machine during the run enough to matter. */
+/**
+ * True when other work loaded the machine during the run enough to matter: a load above half the
+ * cores before the run, or, at its end, above what the run itself adds (a parent and one child).
+ */
 function busy(results: BenchResults): boolean {
   const { loadAverage, cores } = results.meta;
-  return Math.max(loadAverage.start, loadAverage.end) > cores / 2;
+  return loadAverage.start > cores / 2 || loadAverage.end > cores + 1;
 }
 
 /**

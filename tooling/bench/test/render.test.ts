@@ -102,8 +102,10 @@ describe('report', () => {
   it('warns when other work kept the machine busy during the run', () => {
     const results = fixtureResults();
     expect(renderMarkdown(results, evaluateTargets(results))).not.toContain('Other work kept this machine busy');
+    results.meta.loadAverage = { start: 0.6, end: 2.5 };
+    expect(renderMarkdown(results, evaluateTargets(results))).not.toContain('Other work kept this machine busy');
     results.meta.loadAverage = { start: 3.5, end: 1 };
-    expect(renderMarkdown(results, evaluateTargets(results))).toContain('Other work kept this machine busy during the run (load average above 1 on 2 cores)');
+    expect(renderMarkdown(results, evaluateTargets(results))).toContain('Other work kept this machine busy during the run (1-minute load average 3.5 at start, 1.0 at end, on 2 cores)');
   });
 
   it('writes the machine, versions, date, chart and every table to markdown', () => {
