@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -86,15 +86,37 @@ async function versionOf(command: string, args: readonly string[]): Promise<stri
 }
 
 /**
+ * Rewrites `docs/benchmarks.md` and `.svg` from the last full run's `dist/results.json`, for a
+ * change to the report's wording or layout that needs no new measurement.
+ */
+async function renderOnly(): Promise<number> {
+  const root = findRepoRoot();
+  const source = join(root, 'tooling', 'bench', 'dist', 'results.json');
+  try {
+    const { results } = JSON.parse(await readFile(source, 'utf8')) as { results: BenchResults };
+    const targets = evaluateTargets(results);
+    await writeFile(join(root, 'docs', 'benchmarks.md'), renderMarkdown(results, targets));
+    await writeFile(join(root, 'docs', 'benchmarks.svg'), renderChart(results));
+    console.log(`bench: rendered docs/benchmarks.md and benchmarks.svg from ${relative(root, source)} (run of ${results.meta.date})`);
+    return 0;
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+/**
  * `pnpm bench`: sizes, cold starts, warm overhead, log lines and build times of the apps against
  * the references, in one run. Prints the tables and writes `docs/benchmarks.md` and
- * `docs/benchmarks.svg` (with `--quick`: a smoke run written to `tooling/bench/dist/quick/`).
+ * `docs/benchmarks.svg` (with `--quick`: a smoke run written to `tooling/bench/dist/quick/`; with
+ * `--render-only`: no measuring, the docs rewritten from the last run's results).
  *
  * @example
  * // tooling/bench/package.json
  * { "scripts": { "bench": "node bin/bench.mjs" } }
  */
 export async function main(args: readonly string[]): Promise<number> {
+  if (args.includes('--render-only')) return renderOnly();
   const quick = args.includes('--quick');
   const plan = quick ? QUICK_PLAN : FULL_PLAN;
   const startedAt = Date.now();
