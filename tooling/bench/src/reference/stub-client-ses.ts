@@ -1,0 +1,32 @@
+// Stands in for @aws-sdk/client-ses in the "send stubbed" builds: the send resolves at once, so a
+// warm invocation measures the code around the send and nothing of the network or the SDK.
+
+interface StubCounter {
+  benchStubSends?: number;
+}
+
+/**
+ * Records the command and does nothing else.
+ *
+ * @example
+ * new SendEmailCommand({ Source: 'a@b.example' });
+ */
+export class SendEmailCommand {
+  constructor(readonly input: unknown) {}
+}
+
+/**
+ * Answers every send with a success, counting sends on `globalThis.benchStubSends`.
+ *
+ * @example
+ * await new SESClient({}).send(new SendEmailCommand(input)); // { MessageId: 'stub', ... }
+ */
+export class SESClient {
+  constructor(_config?: unknown) {}
+
+  send(_command: SendEmailCommand, _options?: unknown): Promise<{ MessageId: string; $metadata: { httpStatusCode: number; attempts: number } }> {
+    const counter = globalThis as StubCounter;
+    counter.benchStubSends = (counter.benchStubSends ?? 0) + 1;
+    return Promise.resolve({ MessageId: '0100018f-stub-message-id', $metadata: { httpStatusCode: 200, attempts: 1 } });
+  }
+}

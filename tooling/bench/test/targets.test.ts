@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateTargets } from '../src/targets';
+import { fixtureResults } from './fixture';
+
+const verdicts = (results: Parameters<typeof evaluateTargets>[0]) => Object.fromEntries(evaluateTargets(results).map((target) => [target.id, target.met]));
+
+describe('targets', () => {
+  it('marks every target met when the run meets them', () => {
+    expect(verdicts(fixtureResults())).toEqual({
+      'bundle-vs-plain': true,
+      'bundle-vs-powertools': true,
+      'cold-import': true,
+      'cold-first-invocation': true,
+      'warm-overhead-stub': true,
+      'warm-overhead-ses': true,
+      'log-line': true,
+      'rebuild-no-change': true,
+      'rebuild-no-change-pnpm': true,
+    });
+  });
+
+  it('accepts a bundle exactly 1.05× the plain reference and misses one byte more', () => {
+    expect(verdicts(fixtureResults({ appBytes: 105_000 }))['bundle-vs-plain']).toBe(true);
+    expect(verdicts(fixtureResults({ appBytes: 105_001 }))['bundle-vs-plain']).toBe(false);
+  });
+
+  it('misses the warm target when trigger-core costs more than a quarter of Powertools + Middy over bare', () => {
+    // bare 2 µs, Powertools + Middy 42 µs: a quarter of its 40 µs overhead is 10 µs.
+    expect(verdicts(fixtureResults({ warmAppUs: 12 }))['warm-overhead-stub']).toBe(true);
+    expect(verdicts(fixtureResults({ warmAppUs: 12.5 }))['warm-overhead-stub']).toBe(false);
+    const target = evaluateTargets(fixtureResults({ warmAppUs: 22 })).find((entry) => entry.id === 'warm-overhead-stub');
+    expect(target?.measured).toBe('0.50× (20.0 µs vs 40.0 µs; wall clock 0.50×)');
+  });
+
+  it('judges the log line on CPU time and quotes the wall-clock ratio beside it', () => {
+    const results = fixtureResults();
+    const ours = results.logLines.find((entry) => entry.id === 'trigger-core');
+    // Preempted by another process: wall time doubles, CPU time does not.
+    if (ours) ours.perLineNs = { ...ours.perLineNs, median: 6_000 };
+    const target = evaluateTargets(results).find((entry) => entry.id === 'log-line');
+    expect(target?.met).toBe(true);
+    expect(target?.measured).toBe('1.20× (3.00 µs vs 2.50 µs; wall clock 2.40×)');
+  });
+
+  it('misses the log-line target above 1.5× console.log(JSON.stringify)', () => {
+    expect(verdicts(fixtureResults({ lineNs: 3_750 }))['log-line']).toBe(true);
+    expect(verdicts(fixtureResults({ lineNs: 3_800 }))['log-line']).toBe(false);
+  });
+
+  it('misses the rebuild target at one second', () => {
+    expect(verdicts(fixtureResults({ noChangeMs: 1_000 }))['rebuild-no-change']).toBe(false);
+  });
+
+  it('calls a warm target inconclusive when the reference overhead is within the noise of the run', () => {
+    const results = fixtureResults();
+    const bare = results.warm.ses.find((entry) => entry.id === 'bare');
+    if (bare) bare.cpuPerInvocationUs = { ...bare.cpuPerInvocationUs, iqr: 300 };
+    const target = evaluateTargets(results).find((entry) => entry.id === 'warm-overhead-ses');
+    expect(target?.met).toBeUndefined();
+    expect(target?.note).toBe("inconclusive: Powertools + Middy's overhead (40.0 µs) is within the run's noise (IQR 300 µs)");
+  });
+
+  it('leaves a target undecided when its numbers were not measured', () => {
+    const results = fixtureResults();
+    results.logLines = [];
+    results.builds = [];
+    const undecided = evaluateTargets(results).filter((target) => target.met === undefined).map((target) => target.id);
+    expect(undecided).toEqual(['log-line', 'rebuild-no-change', 'rebuild-no-change-pnpm']);
+  });
+});
