@@ -1,9 +1,8 @@
 /**
- * The benchmark's reusable parts: statistics, size budgets, and the table and chart renderers.
- * `pnpm bench` runs `src/bench.ts`; `pnpm size` runs `src/check-size.ts`.
+ * The benchmark's reusable parts: statistics and the table and chart renderers.
+ * `pnpm bench` runs `src/bench.ts`.
  */
 export * from './stats';
-export * from './budget';
 export * from './repo';
 export * from './render';
 export * from './svg';

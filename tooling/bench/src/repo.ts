@@ -37,7 +37,7 @@ export interface AppInfo {
 
 /**
  * Every app under `apps/` (a folder with a package.json), sorted by name, so that a new app is
- * measured and budgeted without anyone editing the benchmark.
+ * measured without anyone editing the benchmark.
  *
  * @example
  * for (const app of await discoverApps(findRepoRoot())) console.log(app.bundlePath);
