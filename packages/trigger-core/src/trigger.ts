@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { loadConfig, logLevelFromEnvironment, runsInLambda, type Environment, type EnvReader } from './config';
 import { DeadlineExceededError, TriggerFailedError, UserFacingError, type ConfigurationError } from './errors';
 import type { TriggerFamily } from './events/common';
-import { createLogger, type LogFields, type Logger } from './logger';
+import { createLogger, type LogFields, type Logger, type LogValue } from './logger';
 import { describeError } from './redact';
 
 /** Cognito waits at most this long for a synchronous trigger, whatever the Lambda timeout is. */
@@ -134,7 +134,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       coldStart: isColdStart,
     });
 
-    let annotations: LogFields = {};
+    let annotations: Record<string, LogValue> | undefined;
     const finish = (outcome: Outcome, error?: unknown): void => {
       const fields = {
         ...annotations,
@@ -194,7 +194,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       coldStart: isColdStart,
       lambdaContext,
       annotate: (fields) => {
-        annotations = { ...annotations, ...fields };
+        annotations = Object.assign(annotations ?? {}, fields);
       },
     };
 
