@@ -67,36 +67,11 @@ function sanitizeFields(fields: LogFields, depth: number): Record<string, unknow
   return clean;
 }
 
-const quotedKeys = new Map<string, string>();
-
-function quoted(key: string): string {
-  let json = quotedKeys.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(key);
-    // Field names come from code, so the cache stays small; the bound is a safety net.
-    if (quotedKeys.size < 1_000) quotedKeys.set(key, json);
-  }
-  return json;
-}
-
-/**
- * `,"key":value...` of sanitised fields, or '' when there are none. Written field by field rather
- * than through an intermediate object: this runs for every line, and allocation is most of its cost.
- */
+/** `"key":value,...` of sanitised fields, with a leading comma, or '' when there are none. */
 function jsonFragment(fields: LogFields | undefined): string {
   if (!fields) return '';
-  let out = '';
-  for (const key of Object.keys(fields)) {
-    const value = fields[key];
-    if (value === undefined) continue;
-    let json: string;
-    if (isSensitiveKey(key)) json = `"${REDACTED}"`;
-    else if (typeof value === 'string') json = JSON.stringify(scrubPersonalData(value));
-    else if (typeof value === 'number' || typeof value === 'boolean' || value === null) json = JSON.stringify(value);
-    else json = JSON.stringify(sanitize(value, 1)) ?? 'null';
-    out += `,${quoted(key)}:${json}`;
-  }
-  return out;
+  const json = JSON.stringify(sanitizeFields(fields, 0));
+  return json.length > 2 ? `,${json.slice(1, -1)}` : '';
 }
 
 // A class, not closures: a child logger is made on every invocation, and one object with
