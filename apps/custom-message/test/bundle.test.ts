@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { LambdaFunction, type InvokeResult } from '@cognito-triggers/lambda-runtime';
+import { bundleTestbed, logRecords, type InvokeResult } from '@cognito-triggers/lambda-runtime';
 import { CUSTOM_MESSAGE_SOURCES, type CustomMessageEvent } from '@cognito-triggers/trigger-core';
 import { findPersonalData, PERSONAL_VALUES, triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,32 +9,20 @@ const bundlePath = fileURLToPath(new URL('../dist/index.mjs', import.meta.url));
 const config = { APP_NAME: 'Acme', APP_URL: 'https://app.acme.example', AWS_REGION: 'eu-west-1' };
 const UNTOUCHED = { smsMessage: null, emailMessage: null, emailSubject: null };
 
-const functions: LambdaFunction[] = [];
-const allLogs: string[] = [];
+const testbed = bundleTestbed({ name: 'custom-message', bundlePath });
+const { deploy, invoke } = testbed;
+const allLogs = testbed.logs;
 
-function deploy(environment: Record<string, string>): LambdaFunction {
-  const fn = new LambdaFunction({ name: 'custom-message', bundlePath, environment, timeoutMs: 10_000 });
-  functions.push(fn);
-  return fn;
-}
 
-async function invoke(fn: LambdaFunction, event: unknown): Promise<InvokeResult> {
-  const result = await fn.invoke(event);
-  allLogs.push(...result.logs);
-  return result;
-}
 
 function response(result: InvokeResult): CustomMessageEvent['response'] {
   if (!result.ok) throw new Error(`invocation failed: ${result.error.errorMessage}`);
   return (result.payload as CustomMessageEvent).response;
 }
 
-function parsed(result: InvokeResult): Record<string, unknown>[] {
-  return result.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 afterAll(async () => {
-  await Promise.all(functions.map((fn) => fn.stop()));
+  await testbed.stop();
 });
 
 describe('the built custom-message bundle on Node 24', () => {
@@ -81,7 +69,7 @@ describe('the built custom-message bundle on Node 24', () => {
     expect(response(withLink).emailMessage).toContain('{##Click Here##}');
     const withoutLink = await invoke(fn, triggerEvent('CustomMessage_SignUp', { request: { linkParameter: undefined } }));
     expect(response(withoutLink)).toEqual(UNTOUCHED);
-    expect(parsed(withoutLink).find((line) => line.level === 'WARN')).toMatchObject({ reason: 'link-parameter-missing' });
+    expect(logRecords(withoutLink).find((line) => line.level === 'WARN')).toMatchObject({ reason: 'link-parameter-missing' });
   });
 
   it("returns the event unchanged, so Cognito sends its default message, and names the variable when APP_NAME is missing or DEFAULT_LOCALE unknown", async () => {
@@ -93,7 +81,7 @@ describe('the built custom-message bundle on Node 24', () => {
       const result = await invoke(fn, triggerEvent('CustomMessage_ForgotPassword'));
       expect(result.ok).toBe(true);
       expect(response(result)).toEqual(UNTOUCHED);
-      expect(parsed(result).find((line) => line.message === 'invocation finished')).toMatchObject({ level: 'ERROR', variable, failurePolicy: 'return-event' });
+      expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({ level: 'ERROR', variable, failurePolicy: 'return-event' });
     }
   });
 
@@ -102,7 +90,7 @@ describe('the built custom-message bundle on Node 24', () => {
     const broken = { ...triggerEvent('CustomMessage_SignUp'), request: { userAttributes: {} } };
     const result = await invoke(fn, broken);
     expect(result.ok && result.payload).toEqual(broken);
-    expect(parsed(result).find((line) => line.message === 'invocation finished')).toMatchObject({ path: 'request.codeParameter' });
+    expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({ path: 'request.codeParameter' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { LambdaFunction, type InvokeResult } from '@cognito-triggers/lambda-runtime';
+import { bundleTestbed, logRecords } from '@cognito-triggers/lambda-runtime';
 import { refusingEndpoint, startSesEmulator, startSesFaultProxy, type SesEmulator, type SesFault } from '@cognito-triggers/local-stack';
 import { AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT, findPersonalData, PERSONAL_VALUES, triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,26 +10,12 @@ const COGNITO_LIMIT_MS = 5_000;
 const config = { EMAIL_FROM: 'Acme <hello@acme.example>', APP_NAME: 'Acme', AWS_REGION: 'eu-west-1' };
 
 let ses: SesEmulator;
-const functions: LambdaFunction[] = [];
-const allLogs: string[] = [];
-let invocations = 0;
+const testbed = bundleTestbed({ name: 'post-confirmation', bundlePath });
+const { deploy, invoke } = testbed;
+const allLogs = testbed.logs;
 
-function deploy(environment: Record<string, string>): LambdaFunction {
-  const fn = new LambdaFunction({ name: 'post-confirmation', bundlePath, environment, timeoutMs: 10_000 });
-  functions.push(fn);
-  return fn;
-}
 
-async function invoke(fn: LambdaFunction, event: unknown): Promise<InvokeResult> {
-  const result = await fn.invoke(event);
-  invocations += 1;
-  allLogs.push(...result.logs);
-  return result;
-}
 
-function parsed(result: InvokeResult): Record<string, unknown>[] {
-  return result.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 beforeAll(async () => {
   ses = await startSesEmulator();
@@ -38,7 +24,7 @@ beforeEach(async () => {
   await ses.clear();
 });
 afterAll(async () => {
-  await Promise.all(functions.map((fn) => fn.stop()));
+  await testbed.stop();
   await ses?.stop();
 });
 
@@ -86,7 +72,7 @@ describe('the built post-confirmation bundle on Node 24', () => {
     for (let i = 0; i < 2; i += 1) {
       const result = await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp'));
       expect(result.ok).toBe(true);
-      expect(parsed(result).filter((line) => line.variable === 'EMAIL_FROM' && line.message === 'invocation finished')).toHaveLength(1);
+      expect(logRecords(result).filter((line) => line.variable === 'EMAIL_FROM' && line.message === 'invocation finished')).toHaveLength(1);
     }
     expect(await ses.emails()).toEqual([]);
   });
@@ -111,7 +97,7 @@ describe('the built bundle when SES misbehaves', () => {
         expect(Date.now() - startedAt).toBeLessThan(COGNITO_LIMIT_MS);
         expect(result.ok).toBe(true);
         expect(result.ok && result.payload).toMatchObject({ triggerSource: 'PostConfirmation_ConfirmSignUp', response: {} });
-        const lines = parsed(result);
+        const lines = logRecords(result);
         const errors = lines.filter((line) => line.level === 'ERROR');
         expect(errors).toHaveLength(1);
         const summary = errors[0];
@@ -134,7 +120,7 @@ describe('the built bundle when SES misbehaves', () => {
     try {
       const fn = deploy({ ...config, AWS_ENDPOINT_URL_SES: proxy.endpoint });
       const result = await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp'));
-      expect(parsed(result).find((line) => line.message === 'invocation finished')).toMatchObject({ outcome: 'success', emailKind: 'welcome', attempts: 2 });
+      expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({ outcome: 'success', emailKind: 'welcome', attempts: 2 });
       expect(await ses.emails()).toHaveLength(1);
       expect(proxy.counts()).toMatchObject({ requests: 2, throttle: 1, forwarded: 1 });
     } finally {
@@ -146,8 +132,8 @@ describe('the built bundle when SES misbehaves', () => {
 describe('the log output of this whole suite', () => {
   it('is one JSON object per line and carries no personal data', () => {
     // Every invocation ends with its summary line, so there is at least one line each to check.
-    expect(allLogs.length).toBeGreaterThanOrEqual(invocations);
-    expect(invocations).toBeGreaterThan(10);
+    expect(allLogs.length).toBeGreaterThanOrEqual(testbed.invocations());
+    expect(testbed.invocations()).toBeGreaterThan(10);
     for (const line of allLogs) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
     expect(findPersonalData(allLogs.join('\n'), [...PERSONAL_VALUES, 'user@example.com'])).toEqual([]);
   });

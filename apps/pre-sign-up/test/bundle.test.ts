@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { LambdaFunction, type InvokeResult } from '@cognito-triggers/lambda-runtime';
+import { bundleTestbed, type InvokeResult } from '@cognito-triggers/lambda-runtime';
 import { GENERIC_USER_MESSAGE } from '@cognito-triggers/trigger-core';
 import { findPersonalData, PERSONAL_VALUES, triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,20 +11,11 @@ const DOMAIN_MESSAGE = 'Sign-ups with this e-mail domain are not allowed.';
 const USER_DOMAINS = ['acme.example', 'elsewhere.example', 'spam.example', 'mailinator.com', 'xn--mnchen-3ya.example', 'münchen.example', 'gmail.example'];
 const PHONE = '+12065550142';
 
-const functions: LambdaFunction[] = [];
-const allLogs: string[] = [];
+const testbed = bundleTestbed({ name: 'pre-sign-up', bundlePath, environment: { AWS_REGION: 'eu-west-1' } });
+const { deploy, invoke } = testbed;
+const allLogs = testbed.logs;
 
-function deploy(environment: Record<string, string>): LambdaFunction {
-  const fn = new LambdaFunction({ name: 'pre-sign-up', bundlePath, environment: { AWS_REGION: 'eu-west-1', ...environment }, timeoutMs: 10_000 });
-  functions.push(fn);
-  return fn;
-}
 
-async function invoke(fn: LambdaFunction, event: unknown): Promise<InvokeResult> {
-  const result = await fn.invoke(event);
-  allLogs.push(...result.logs);
-  return result;
-}
 
 function decisions(result: InvokeResult): unknown[] {
   return result.logs
@@ -42,7 +33,7 @@ const federated = (email: string | undefined) =>
 const adminCreated = (email: string) => triggerEvent('PreSignUp_AdminCreateUser', { userName: 'jane.doe', request: { userAttributes: { email, email_verified: 'true' } } });
 
 afterAll(async () => {
-  await Promise.all(functions.map((fn) => fn.stop()));
+  await testbed.stop();
 });
 
 describe('the built pre-sign-up bundle on Node 24', () => {

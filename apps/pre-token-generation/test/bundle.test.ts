@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { LambdaFunction, type InvokeResult } from '@cognito-triggers/lambda-runtime';
+import { bundleTestbed, logRecords, type InvokeResult } from '@cognito-triggers/lambda-runtime';
 import { GENERIC_USER_MESSAGE, preTokenGeneration, type PreTokenGenerationVersion } from '@cognito-triggers/trigger-core';
 import { findPersonalData, PERSONAL_VALUES, preTokenGenerationEvent } from '@cognito-triggers/trigger-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,24 +16,12 @@ const config = {
   SCOPES_BY_GROUP: 'admins=api/admin;staff=api/read api/write',
 };
 
-const functions: LambdaFunction[] = [];
-const allLogs: string[] = [];
+const testbed = bundleTestbed({ name: 'pre-token-generation', bundlePath });
+const { deploy, invoke } = testbed;
+const allLogs = testbed.logs;
 
-function deploy(environment: Record<string, string>): LambdaFunction {
-  const fn = new LambdaFunction({ name: 'pre-token-generation', bundlePath, environment, timeoutMs: 10_000 });
-  functions.push(fn);
-  return fn;
-}
 
-async function invoke(fn: LambdaFunction, event: unknown): Promise<InvokeResult> {
-  const result = await fn.invoke(event);
-  allLogs.push(...result.logs);
-  return result;
-}
 
-function parsed(result: InvokeResult): Record<string, unknown>[] {
-  return result.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 function payload(result: InvokeResult): { response: Record<string, unknown> } {
   if (!result.ok) throw new Error(`invocation failed: ${result.error.errorMessage}`);
@@ -41,7 +29,7 @@ function payload(result: InvokeResult): { response: Record<string, unknown> } {
 }
 
 afterAll(async () => {
-  await Promise.all(functions.map((fn) => fn.stop()));
+  await testbed.stop();
 });
 
 // Every source of every version Cognito sends: client credentials come in version 3 only.
@@ -87,14 +75,14 @@ describe('the built pre-token-generation bundle on Node 24', () => {
     const event = preTokenGenerationEvent('TokenGeneration_HostedAuth', '2', { request: { userAttributes: { ...attributes, 'custom:seats': BAD_SEATS } } });
     const result = await invoke(fn, event);
     expect(JSON.stringify(payload(result).response)).not.toContain('seats');
-    expect(parsed(result).filter((line) => line.message === 'claim omitted')).toMatchObject([{ level: 'WARN', claim: 'seats', reason: 'not-a-number' }]);
+    expect(logRecords(result).filter((line) => line.message === 'claim omitted')).toMatchObject([{ level: 'WARN', claim: 'seats', reason: 'not-a-number' }]);
   });
 
   it('warns once per instance that a version 1 pool ignores the access-token settings', async () => {
     const fn = deploy(config);
     const first = await invoke(fn, userEvent('TokenGeneration_HostedAuth', '1'));
     const second = await invoke(fn, userEvent('TokenGeneration_RefreshTokens', '1'));
-    const warnings = [...parsed(first), ...parsed(second)].filter((line) => line.message === 'settings ignored on version 1 events');
+    const warnings = [...logRecords(first), ...logRecords(second)].filter((line) => line.message === 'settings ignored on version 1 events');
     expect(warnings).toMatchObject([{ variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'] }]);
   });
 
@@ -104,7 +92,7 @@ describe('the built pre-token-generation bundle on Node 24', () => {
       const result = await invoke(fn, userEvent('TokenGeneration_HostedAuth', '2'));
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.errorMessage).toBe(GENERIC_USER_MESSAGE);
-      expect(parsed(result).filter((line) => line.message === 'invocation finished')).toMatchObject([
+      expect(logRecords(result).filter((line) => line.message === 'invocation finished')).toMatchObject([
         { level: 'ERROR', variable: 'ACCESS_TOKEN_CLAIMS', failurePolicy: 'reject' },
       ]);
     }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LambdaFunction, invokeBundle, node24Binary } from '../src/index';
+import { LambdaFunction, bundleTestbed, invokeBundle, logRecords, node24Binary } from '../src/index';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}.mjs`, import.meta.url));
 const running: LambdaFunction[] = [];
@@ -80,5 +80,23 @@ describe('LambdaFunction', () => {
 describe('node24Binary', () => {
   it('points at an executable Node 24', () => {
     expect(node24Binary()).toMatch(/node\/bin\/node$/);
+  });
+});
+
+describe('bundleTestbed', () => {
+  it('keeps the log lines of every invocation and stops every function it deployed', async () => {
+    const testbed = bundleTestbed({ name: 'echo', bundlePath: fixture('echo'), environment: { OWN_SETTING: 'base' } });
+    const first = testbed.deploy();
+    const second = testbed.deploy({ OWN_SETTING: 'override' });
+    const a = await testbed.invoke(first, {});
+    const b = await testbed.invoke(second, {});
+    expect(a.ok && (a.payload as { own: string }).own).toBe('base');
+    expect(b.ok && (b.payload as { own: string }).own).toBe('override');
+    expect(testbed.invocations()).toBe(2);
+    expect(testbed.logs.map((line) => (JSON.parse(line) as { message: string }).message)).toEqual(['echo', 'echo']);
+    expect(logRecords(a)).toEqual([{ level: 'INFO', message: 'echo', requestId: a.requestId }]);
+    await testbed.stop();
+    const afterStop = await first.invoke({});
+    expect(!afterStop.ok && afterStop.error.errorMessage).toBe('function stopped');
   });
 });
