@@ -126,10 +126,12 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
     // On a cold start Cognito's 5 s also covered the init phase, which began about when the process did.
     // Outside Lambda the process is a test runner that started long before this simulated cold start.
     const initMs = isColdStart && countsInitPhase ? Math.min(Math.round(performance.now()), maxBudgetMs) : 0;
-    const budgetMs = Math.max(0, Math.min(lambdaContext.getRemainingTimeInMillis(), maxBudgetMs - initMs) - safetyMarginMs);
+    // A hand-made context (a console test, a local runner) may lack the method: Cognito's limit still holds.
+    const remainingMs = typeof lambdaContext?.getRemainingTimeInMillis === 'function' ? lambdaContext.getRemainingTimeInMillis() : maxBudgetMs;
+    const budgetMs = Math.max(0, Math.min(remainingMs, maxBudgetMs - initMs) - safetyMarginMs);
 
     const logger = baseLogger.child({
-      awsRequestId: lambdaContext.awsRequestId,
+      awsRequestId: lambdaContext?.awsRequestId,
       ...invocationContext(rawEvent),
       coldStart: isColdStart,
     });

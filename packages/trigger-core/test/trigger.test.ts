@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
   DeadlineExceededError,
@@ -130,6 +131,17 @@ describe('defineTrigger', () => {
     expect(summary(logs)).toMatchObject({ outcome: 'success' });
     const malformed = defineTrigger(failClosed, { service: 's', writeLog: () => undefined }, () => ({ ok: true }) as unknown as PostConfirmationEvent);
     await expect(malformed(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow(TriggerFailedError);
+  });
+
+  it('keeps to Cognito\'s limit when called with a hand-made context that cannot tell the remaining time', async () => {
+    let remaining = Number.POSITIVE_INFINITY;
+    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, async (event, tools) => {
+      remaining = tools.remainingMs();
+      return event;
+    });
+    const result = await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), { awsRequestId: 'console-test' } as unknown as Context);
+    expect(result.triggerSource).toBe('PostConfirmation_ConfirmSignUp');
+    expect(remaining).toBeLessThanOrEqual(5_000 - 300);
   });
 
   it('handles a handler that throws synchronously', async () => {
