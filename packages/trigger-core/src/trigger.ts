@@ -173,14 +173,6 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
     // warm invocation is allocation, and handlers without I/O never need one.
     let controller: AbortController | undefined;
     let expired: DeadlineExceededError | undefined;
-    let rejectDeadline: (error: Error) => void = () => undefined;
-    const deadline = new Promise<never>((_, reject) => (rejectDeadline = reject));
-    deadline.catch(() => undefined);
-    const timer = setTimeout(() => {
-      expired = new DeadlineExceededError(budgetMs);
-      controller?.abort(expired);
-      rejectDeadline(expired);
-    }, budgetMs);
     const tools: TriggerTools<TConfig> = {
       config,
       logger,
@@ -200,11 +192,18 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       },
     };
 
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const work = Promise.resolve().then(() => handler(event, tools));
-      // After the deadline the handler's own failure (usually the abort) has nobody left to tell.
-      work.catch(() => undefined);
-      const result = await Promise.race([work, deadline]);
+      // One promise settled by whichever comes first, the handler or the deadline: no race array,
+      // no second promise. A late failure of the handler lands on a settled promise and goes nowhere.
+      const result = await new Promise<unknown>((resolve, reject) => {
+        timer = setTimeout(() => {
+          expired = new DeadlineExceededError(budgetMs);
+          controller?.abort(expired);
+          reject(expired);
+        }, budgetMs);
+        Promise.resolve(handler(event, tools)).then(resolve, reject);
+      });
       const checked = family.checkResult(event, result);
       finish('success');
       return checked;
