@@ -91,7 +91,7 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
         ];
       }),
       notes: [
-        'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the logging variants each write the same two lines to the same sink (/dev/null). n counts timed batches, each the mean of many invocations. The first two columns of each kind are wall-clock time; CPU is the process\'s user + system time, which other processes on a shared machine do not stretch, and which leaves out the wait for the local SES endpoint. Overheads are CPU-time medians minus the bare handler\'s.',
+        'Each handler decides and sends one e-mail per invocation (checked: sends = invocations); the references write two lines per invocation ("e-mail sent", "invocation finished") and post-confirmation one (its summary line carries the e-mail\'s outcome), all to the same sink (/dev/null). n counts timed batches, each the mean of many invocations. The first two columns of each kind are wall-clock time; CPU is the process\'s user + system time, which other processes on a shared machine do not stretch, and which leaves out the wait for the local SES endpoint. Overheads are CPU-time medians minus the bare handler\'s.',
         ...quietNote(results),
       ],
     },
@@ -136,7 +136,7 @@ function quietNote(results: BenchResults): string[] {
     const loud = stub(id);
     const quiet = stub(`${id}${QUIET_SUFFIX}`);
     if (loud === undefined || quiet === undefined) continue;
-    parts.push(`${name} ${formatNumber(quiet - bare, 'µs')} without its lines and ${formatNumber(loud - quiet, 'µs')} for its two lines`);
+    parts.push(`${name} ${formatNumber(quiet - bare, 'µs')} without its lines and ${formatNumber(loud - quiet, 'µs')} for its lines`);
   }
   return parts.length > 0 ? [`With logging at ERROR (no line written) the CPU overhead, send stubbed, splits into: ${parts.join('; ')}.`] : [];
 }
