@@ -2,7 +2,12 @@ import type { SendEmailCommandInput } from '@aws-sdk/client-ses';
 import { escapeHtml, isTrueAttribute, type PostConfirmationEvent } from '@cognito-triggers/trigger-core';
 import type { PostConfirmationConfig } from './config';
 
-/** Why no e-mail is sent; logged as is (no personal data). */
+/**
+ * Why no e-mail is sent; logged as is (no personal data).
+ *
+ * @example
+ * logger.info('no e-mail sent', { reason: 'email-not-verified' satisfies SkipReason });
+ */
 export type SkipReason = 'no-email-attribute' | 'email-not-verified' | 'password-change-notice-off';
 
 /**

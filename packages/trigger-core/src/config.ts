@@ -1,7 +1,12 @@
 import { ConfigurationError } from './errors';
 import { parseLogLevel, type LogLevel } from './logger';
 
-/** The environment as a read-only map; tests pass their own. */
+/**
+ * The environment as a read-only map; tests pass their own.
+ *
+ * @example
+ * loadConfig(readConfig, { EMAIL_FROM: 'hello@acme.example' } satisfies Environment);
+ */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**

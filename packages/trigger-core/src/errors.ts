@@ -13,7 +13,12 @@ export const ERROR_CODES = {
   triggerFailed: 'TRIGGER_FAILED',
 } as const;
 
-/** One of {@link ERROR_CODES}' values. */
+/**
+ * One of {@link ERROR_CODES}' values.
+ *
+ * @example
+ * const code: TriggerErrorCode = 'DEADLINE_EXCEEDED';
+ */
 export type TriggerErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
 /**

@@ -1,15 +1,35 @@
 import { describeError, isSensitiveKey, scrubPersonalData } from './redact';
 
-/** Log levels, lowest first. `TRACE` and `FATAL` (Lambda's own names) map to DEBUG and ERROR. */
+/**
+ * Log levels, lowest first. `TRACE` and `FATAL` (Lambda's own names) map to DEBUG and ERROR.
+ *
+ * @example
+ * LOG_LEVELS.includes('WARN'); // true
+ */
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 
-/** One of {@link LOG_LEVELS}. */
+/**
+ * One of {@link LOG_LEVELS}.
+ *
+ * @example
+ * const level: LogLevel = 'WARN';
+ */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** A value a log line may carry. Strings are scrubbed of e-mail addresses and phone numbers. */
+/**
+ * A value a log line may carry. Strings are scrubbed of e-mail addresses and phone numbers.
+ *
+ * @example
+ * const value: LogValue = { attempts: 2, reasons: ['throttled'] };
+ */
 export type LogValue = string | number | boolean | null | undefined | Error | readonly LogValue[] | { readonly [key: string]: LogValue };
 
-/** Named fields of a log line. Fields with a personal or secret name are written as `[redacted]`. */
+/**
+ * Named fields of a log line. Fields with a personal or secret name are written as `[redacted]`.
+ *
+ * @example
+ * logger.info('e-mail sent', { emailKind: 'welcome', attempts: 1 } satisfies LogFields);
+ */
 export type LogFields = { readonly [key: string]: LogValue };
 
 /**
@@ -28,7 +48,12 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-/** Options of {@link createLogger}. */
+/**
+ * Options of {@link createLogger}.
+ *
+ * @example
+ * createLogger({ service: 'welcome', level: 'DEBUG', context: { stage: 'prod' } });
+ */
 export interface LoggerOptions {
   /** The service name on every line, usually the app's name. */
   service: string;

@@ -75,6 +75,9 @@ const sensitiveKeyCache = new Map<string, boolean>();
 /**
  * User attributes whose values are not personal and help to explain a decision, so they may be
  * logged. Every other attribute is logged by name only.
+  *
+  * @example
+  * LOGGABLE_ATTRIBUTES.has('email_verified'); // true; LOGGABLE_ATTRIBUTES.has('email') is false
  */
 export const LOGGABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'email_verified',
@@ -104,7 +107,12 @@ export function describeUserAttributes(
   return summary;
 }
 
-/** What a log line may say about an error: its name, code, HTTP status and a scrubbed message. */
+/**
+ * What a log line may say about an error: its name, code, HTTP status and a scrubbed message.
+ *
+ * @example
+ * const summary: ErrorSummary = { errorName: 'MessageRejected', errorCode: 'MessageRejected', errorMessage: 'Email address is not verified: [email]' };
+ */
 export type ErrorSummary = {
   errorName: string;
   errorCode?: string;

@@ -1,6 +1,11 @@
 import { InvalidEventError, InvalidResponseError } from './errors';
 
-/** A string-to-string map as Cognito sends it (user attributes, client metadata). */
+/**
+ * A string-to-string map as Cognito sends it (user attributes, client metadata).
+ *
+ * @example
+ * const attributes: StringMap = { email_verified: 'true' };
+ */
 export type StringMap = Record<string, string>;
 
 /**

@@ -5,13 +5,28 @@ import type { TriggerFamily } from './events/common';
 import { createLogger, type LogFields, type Logger, type LogValue } from './logger';
 import { describeError } from './redact';
 
-/** Cognito waits at most this long for a synchronous trigger, whatever the Lambda timeout is. */
+/**
+ * Cognito waits at most this long for a synchronous trigger, whatever the Lambda timeout is.
+ *
+ * @example
+ * defineTrigger(family, { service: 's', maxBudgetMs: COGNITO_TIMEOUT_MS }, work);
+ */
 export const COGNITO_TIMEOUT_MS = 5_000;
 
-/** Time kept back from the deadline for returning the response to Cognito. */
+/**
+ * Time kept back from the deadline for returning the response to Cognito.
+ *
+ * @example
+ * defineTrigger(family, { service: 's', safetyMarginMs: DEFAULT_SAFETY_MARGIN_MS * 2 }, work);
+ */
 export const DEFAULT_SAFETY_MARGIN_MS = 300;
 
-/** The message an end user sees when a gate fails unexpectedly: nothing internal. */
+/**
+ * The message an end user sees when a gate fails unexpectedly: nothing internal.
+ *
+ * @example
+ * expect(error.message).toBe(GENERIC_USER_MESSAGE); // a fail-closed trigger that broke
+ */
 export const GENERIC_USER_MESSAGE = 'We could not complete your request right now. Please try again.';
 
 /**

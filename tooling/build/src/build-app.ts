@@ -5,7 +5,12 @@ import { readAppPackage } from './app-package';
 import { BUNDLE_OPTIONS } from './bundle-options';
 import { zipDist } from './lambda-zip';
 
-/** What {@link buildApp} wrote. */
+/**
+ * What {@link buildApp} wrote.
+ *
+ * @example
+ * const { bundlePath, zipBytes }: BuildResult = await buildApp('apps/post-confirmation');
+ */
 export interface BuildResult {
   name: string;
   bundlePath: string;

@@ -1,6 +1,11 @@
 import type { BuildOptions } from 'esbuild';
 
-/** The Lambda runtimes every bundle must run on; the build targets the oldest. */
+/**
+ * The Lambda runtimes every bundle must run on; the build targets the oldest.
+ *
+ * @example
+ * const runtime: (typeof LAMBDA_RUNTIMES)[number] = 'nodejs24.x';
+ */
 export const LAMBDA_RUNTIMES = ['nodejs24.x', 'nodejs22.x'] as const;
 
 /**

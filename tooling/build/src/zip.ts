@@ -1,6 +1,11 @@
 import { zipSync, type Zippable } from 'fflate';
 
-/** Every entry's timestamp: fixed so that the same files always give the same bytes. */
+/**
+ * Every entry's timestamp: fixed so that the same files always give the same bytes.
+ *
+ * @example
+ * entries['index.mjs'] = [bytes, { mtime: ZIP_EPOCH }];
+ */
 export const ZIP_EPOCH = new Date('1980-01-01T00:00:00Z');
 
 /**

@@ -27,7 +27,12 @@ export interface FunctionDefinition {
   maxConcurrency?: number;
 }
 
-/** An error as Lambda reports it for a failed invocation. */
+/**
+ * An error as Lambda reports it for a failed invocation.
+ *
+ * @example
+ * const error: FunctionError = { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 6.00 seconds' };
+ */
 export interface FunctionError {
   errorType: string;
   errorMessage: string;

@@ -1,6 +1,12 @@
 import type { BaseTriggerEvent } from 'aws-lambda/trigger/cognito-user-pool-trigger/_common';
 import { eventShape, responseShape, type StringMap } from '../shape';
 
+/**
+ * A string-to-string map as Cognito sends it (user attributes, client metadata).
+ *
+ * @example
+ * const clientMetadata: StringMap = { locale: "de" };
+ */
 export type { StringMap };
 
 /**
@@ -15,7 +21,12 @@ export type { StringMap };
  */
 export type FailurePolicy = 'return-event' | 'reject' | 'rethrow';
 
-/** The names of the trigger families trigger-core types, as used by the template and docs. */
+/**
+ * The names of the trigger families trigger-core types, as used by the template and docs.
+ *
+ * @example
+ * const name: TriggerFamilyName = 'PreSignUp';
+ */
 export type TriggerFamilyName =
   | 'PreSignUp'
   | 'PostConfirmation'
@@ -48,7 +59,12 @@ export interface TriggerFamily<TEvent extends { triggerSource: string }> {
   checkResult(event: TEvent, result: unknown): TEvent;
 }
 
-/** The fields every Cognito user-pool trigger event carries, typed by source. */
+/**
+ * The fields every Cognito user-pool trigger event carries, typed by source.
+ *
+ * @example
+ * const base: BaseEvent<'PostConfirmation_ConfirmSignUp'> = { version: '1', region: 'eu-west-1', userPoolId, triggerSource: 'PostConfirmation_ConfirmSignUp', userName, callerContext };
+ */
 export type BaseEvent<TSource extends string> = Omit<BaseTriggerEvent<TSource>, 'request' | 'response'>;
 
 /**

@@ -2,7 +2,12 @@ import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { eventShape } from '../shape';
 import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
 
-/** The sources of the PostConfirmation family. */
+/**
+ * The sources of the PostConfirmation family.
+ *
+ * @example
+ * POST_CONFIRMATION_SOURCES.includes(event.triggerSource); // true for a PostConfirmation event
+ */
 export const POST_CONFIRMATION_SOURCES = [
   'PostConfirmation_ConfirmSignUp',
   'PostConfirmation_ConfirmForgotPassword',
