@@ -8,7 +8,12 @@ import { summarize, type Summary } from './stats';
 
 const exec = promisify(execFile);
 
-/** How many times each build scenario runs. */
+/**
+ * How many times each build scenario runs.
+ *
+ * @example
+ * const plan: BuildPlan = { clean: 3, noChange: 5, appChange: 3, coreChange: 3 };
+ */
 export interface BuildPlan {
   clean: number;
   noChange: number;
@@ -16,10 +21,20 @@ export interface BuildPlan {
   coreChange: number;
 }
 
-/** The build scenarios, by id. */
+/**
+ * The build scenarios, by id.
+ *
+ * @example
+ * const chartLabels: Record<BuildScenario, string> = { clean: 'clean build, all apps', 'no-change': 'no change: turbo run build', ... };
+ */
 export type BuildScenario = 'clean' | 'no-change' | 'no-change-pnpm' | 'app-change' | 'core-change';
 
-/** One build scenario's wall times in milliseconds, and what turbo said it took from its cache. */
+/**
+ * One build scenario's wall times in milliseconds, and what turbo said it took from its cache.
+ *
+ * @example
+ * const noChange = results.builds.find((entry) => entry.id === 'no-change-pnpm')?.ms.median;
+ */
 export interface BuildResult {
   id: BuildScenario;
   label: string;

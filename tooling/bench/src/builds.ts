@@ -18,7 +18,12 @@ export const REFERENCES = {
   'powertools-middy': { label: 'Powertools Logger + Middy', entry: join(SRC, 'reference', 'powertools-middy.ts') },
 } as const;
 
-/** The id of a reference implementation. */
+/**
+ * The id of a reference implementation.
+ *
+ * @example
+ * const referenceIds = Object.keys(REFERENCES) as ReferenceId[];
+ */
 export type ReferenceId = keyof typeof REFERENCES;
 
 /**
@@ -29,7 +34,13 @@ export type ReferenceId = keyof typeof REFERENCES;
  */
 export const WORKLOADS = ['cold-probe', 'warm-child', 'log-line-child'] as const;
 
-/** The name of a workload script. */
+/**
+ * The name of a workload script.
+ *
+ * @example
+ * const workloads: Record<Workload, string> = await bundleWorkloads(join(distDir, 'workloads'));
+ * await measureWarm(subjects, { script: workloads['warm-child'], ses, mode: 'stub', plan: FULL_PLAN.warmStub });
+ */
 export type Workload = (typeof WORKLOADS)[number];
 
 /**

@@ -34,7 +34,12 @@ export interface Subject {
   scenario?: Scenario;
 }
 
-/** Cold-start timings of one subject, in milliseconds. */
+/**
+ * Cold-start timings of one subject, in milliseconds.
+ *
+ * @example
+ * for (const entry of results.cold) console.log(entry.label, formatSummary(entry.importMs, 'ms'));
+ */
 export interface ColdResult {
   id: string;
   label: string;
@@ -103,7 +108,12 @@ export async function measureColdStarts(
   });
 }
 
-/** How one warm scenario is run: per process, a warm-up and `samples` timed batches of `iterations`. */
+/**
+ * How one warm scenario is run: per process, a warm-up and `samples` timed batches of `iterations`.
+ *
+ * @example
+ * const plan: WarmPlan = { rounds: 3, warmup: 5_000, samples: 15, iterations: 2_000 };
+ */
 export interface WarmPlan {
   rounds: number;
   warmup: number;
@@ -111,7 +121,12 @@ export interface WarmPlan {
   iterations: number;
 }
 
-/** Warm per-invocation timings of one subject, in microseconds. */
+/**
+ * Warm per-invocation timings of one subject, in microseconds.
+ *
+ * @example
+ * const overhead = ours.cpuPerInvocationUs.median - bare.cpuPerInvocationUs.median;
+ */
 export interface WarmResult {
   id: string;
   label: string;
@@ -176,7 +191,12 @@ export async function measureWarm(
   }));
 }
 
-/** How the log-line benchmark is run, per process. */
+/**
+ * How the log-line benchmark is run, per process.
+ *
+ * @example
+ * const plan: LogLinePlan = { rounds: 3, warmup: 20_000, samples: 25, lines: 2_000 };
+ */
 export interface LogLinePlan {
   rounds: number;
   warmup: number;
@@ -184,7 +204,12 @@ export interface LogLinePlan {
   lines: number;
 }
 
-/** One logger's cost per line, in nanoseconds. */
+/**
+ * One logger's cost per line, in nanoseconds.
+ *
+ * @example
+ * const consoleLine = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.perLineNs.median;
+ */
 export interface LogLineResult {
   id: LogLineVariant;
   label: string;

@@ -29,7 +29,12 @@ export interface RunMeta {
   plan: string[];
 }
 
-/** One bundle's sizes in bytes. */
+/**
+ * One bundle's sizes in bytes.
+ *
+ * @example
+ * bundles.push({ id: app.name, label: app.name, kind: 'app', bytes: sizes.bytes, gzipBytes: sizes.gzipBytes, zipBytes: zip.bytes });
+ */
 export interface BundleResult {
   id: string;
   label: string;

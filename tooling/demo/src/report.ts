@@ -2,7 +2,12 @@ import type { InvocationRecord, StoredEmail } from '@cognito-triggers/local-stac
 import { describeInvocation } from './describe-invocation';
 import { firstLines, maskAddress, maskPersonalValues } from './mask';
 
-/** The personal values of the demo's user, masked wherever they appear in the report. */
+/**
+ * The personal values of the demo's user, masked wherever they appear in the report.
+ *
+ * @example
+ * const personal: PersonalValues = { email: JANE.email, given_name: JANE.givenName, family_name: JANE.familyName };
+ */
 export type PersonalValues = Readonly<Record<string, string>>;
 
 /**

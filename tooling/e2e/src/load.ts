@@ -20,7 +20,12 @@ export interface FlowResult {
   readonly error: string | undefined;
 }
 
-/** Options of {@link runSignUpFlows}. */
+/**
+ * Options of {@link runSignUpFlows}.
+ *
+ * @example
+ * const { results } = await runSignUpFlows(stack, { users: USERS, concurrency: CONCURRENCY });
+ */
 export interface LoadOptions {
   /** How many users sign up and confirm. */
   readonly users: number;

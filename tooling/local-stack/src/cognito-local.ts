@@ -10,7 +10,12 @@ import { httpReady, onExit, startService, type Service } from './processes';
 
 const require = createRequire(import.meta.url);
 
-/** Cognito's own limit for a synchronous trigger, which cognito-local's Lambda client is given. */
+/**
+ * Cognito's own limit for a synchronous trigger, which cognito-local's Lambda client is given.
+ *
+ * @example
+ * const httpOptions = { timeout: COGNITO_TRIGGER_TIMEOUT_MS, connectTimeout: 1_000 };
+ */
 export const COGNITO_TRIGGER_TIMEOUT_MS = 5_000;
 
 /**
@@ -37,7 +42,12 @@ export interface CognitoLocal {
   stop(): Promise<void>;
 }
 
-/** Options of {@link startCognitoLocal}. */
+/**
+ * Options of {@link startCognitoLocal}.
+ *
+ * @example
+ * const options: CognitoLocalOptions = { lambdaEndpoint: lambda.endpoint, triggerFunctions: { PreSignUp: 'PreSignUp' } };
+ */
 export interface CognitoLocalOptions {
   /** The Lambda Invoke API cognito-local calls triggers through. */
   lambdaEndpoint: string;

@@ -1,6 +1,9 @@
 /**
  * The Cognito user-pool trigger keys, as cognito-local's `TriggerFunctions` (and a pool's
  * `LambdaConfig`) name them.
+ *
+ * @example
+ * const isTrigger = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
  */
 export const COGNITO_TRIGGERS = [
   'PreSignUp',
@@ -13,7 +16,12 @@ export const COGNITO_TRIGGERS = [
   'CustomEmailSender',
 ] as const;
 
-/** A trigger key of {@link COGNITO_TRIGGERS}. */
+/**
+ * A trigger key of {@link COGNITO_TRIGGERS}.
+ *
+ * @example
+ * const triggerFunctions: Partial<Record<CognitoTrigger, string>> = { PostConfirmation: 'PostConfirmation' };
+ */
 export type CognitoTrigger = (typeof COGNITO_TRIGGERS)[number];
 
 /**
@@ -40,7 +48,12 @@ export const LOCAL_SETTINGS = {
   accessTokenClaims: 'custom:tenant_id=tenant_id',
 } as const;
 
-/** What a function's local environment may depend on: the endpoints the stack started. */
+/**
+ * What a function's local environment may depend on: the endpoints the stack started.
+ *
+ * @example
+ * const environment = wiring.environment({ sesEndpoint: sesFaultProxy?.endpoint ?? ses.endpoint });
+ */
 export interface FunctionContext {
   /** The SES endpoint the function sends through (the emulator, or a fault proxy in front of it). */
   readonly sesEndpoint: string;

@@ -57,7 +57,12 @@ export interface LambdaServer {
   stop(): Promise<void>;
 }
 
-/** Options of {@link startLambdaServer}. */
+/**
+ * Options of {@link startLambdaServer}.
+ *
+ * @example
+ * const lambda = await startLambdaServer({ functions: { 'pre-sign-up': fn, PreSignUp: fn }, port: 3002 });
+ */
 export interface LambdaServerOptions {
   /** The functions by the names callers use; one function may appear under several names. */
   functions: Readonly<Record<string, LambdaFunction>>;

@@ -45,7 +45,13 @@ export function onExit(cleanup: () => void): () => void {
   };
 }
 
-/** A child process started by {@link startService}. */
+/**
+ * A child process started by {@link startService}.
+ *
+ * @example
+ * const service = await startService('cognito-local', process.execPath, [MAIN, dir], () => httpReady(`${endpoint}/health`));
+ * await service.stop();
+ */
 export interface Service {
   readonly name: string;
   readonly child: ChildProcess;

@@ -4,7 +4,12 @@ import { httpReady, startService } from './processes';
 
 const require = createRequire(import.meta.url);
 
-/** An e-mail as the SES emulator stored it. */
+/**
+ * An e-mail as the SES emulator stored it.
+ *
+ * @example
+ * const welcomes = (await stack.ses.emails()).filter((email) => email.subject.startsWith('Welcome'));
+ */
 export interface StoredEmail {
   messageId: string;
   from: string;

@@ -9,13 +9,26 @@ import { freePort } from './ports';
  * - `reject`: 400 `MessageRejected` quoting the recipient's address, as SES does for unverified identities;
  * - `server-error`: 500 `InternalFailure`;
  * - `hang`: accepts the request and never answers.
+ *
+ * @example
+ * const shares: Partial<Record<SesFault, number>> = { throttle: 0.1, 'server-error': 0.06, reject: 0.04, hang: 0.01 };
  */
 export type SesFault = 'throttle' | 'reject' | 'server-error' | 'hang';
 
-/** Which fault (or none) the n-th request (from 1) gets. */
+/**
+ * Which fault (or none) the n-th request (from 1) gets.
+ *
+ * @example
+ * const plan: FaultPlan = (n) => (n === 1 ? 'throttle' : undefined); // only the first request is throttled
+ */
 export type FaultPlan = (requestNumber: number) => SesFault | undefined;
 
-/** Counters of what a {@link SesFaultProxy} did. */
+/**
+ * Counters of what a {@link SesFaultProxy} did.
+ *
+ * @example
+ * expect(proxy.counts()).toMatchObject({ requests: 2, throttle: 1, forwarded: 1 });
+ */
 export interface FaultCounts {
   requests: number;
   forwarded: number;

@@ -8,7 +8,12 @@ import { startSesFaultProxy, type FaultPlan, type SesFaultProxy } from './ses-fa
 import { cognitoClient, createUserPool, type LocalUserPool } from './user-pool';
 import { resolveFunctions, type SkippedFunction } from './wiring';
 
-/** Options of {@link startLocalStack}. */
+/**
+ * Options of {@link startLocalStack}.
+ *
+ * @example
+ * const stack = await startLocalStack({ require: ['post-confirmation'], sesFaults: faultShares(FAULT_SHARES, 7), maxConcurrency: 8 });
+ */
 export interface LocalStackOptions {
   /** The wiring to use (default: the repo's {@link FUNCTIONS} table). */
   table?: readonly FunctionWiring[];

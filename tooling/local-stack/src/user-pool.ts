@@ -22,7 +22,13 @@ export function cognitoClient(endpoint: string): CognitoIdentityProviderClient {
   });
 }
 
-/** The pool and app client the stack creates. */
+/**
+ * The pool and app client the stack creates.
+ *
+ * @example
+ * const pool: LocalUserPool = await createUserPool(client);
+ * await client.send(new SignUpCommand({ ClientId: pool.clientId, Username: 'jane@example.com', Password: 'Passw0rd!' }));
+ */
 export interface LocalUserPool {
   readonly userPoolId: string;
   readonly clientId: string;

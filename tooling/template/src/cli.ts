@@ -6,9 +6,20 @@ import { FAMILY_NAMES, failurePolicyOf } from './families';
 import { installWorkspace, planTrigger, writePlan } from './generate';
 import { InputError, nameProblem, resolveFamily } from './names';
 
-/** The generators `pnpm gen` knows. */
+/**
+ * The generators `pnpm gen` knows.
+ *
+ * @example
+ * if (!(GENERATORS as readonly string[]).includes(generator)) throw new InputError(`unknown generator "${generator}"`);
+ */
 export const GENERATORS = ['trigger'] as const;
 
+/**
+ * The help text of `pnpm gen`, printed for `--help` and after a flag it cannot parse.
+ *
+ * @example
+ * io.out(USAGE);
+ */
 export const USAGE = `Usage: pnpm gen trigger [<name> [<family>]] [--name <name>] [--family <family>] [--skip-install]
 
 Creates apps/<name>/, a Cognito trigger app wired through trigger-core, and a changeset announcing it,

@@ -1,7 +1,12 @@
 import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
 import { FAMILY_NAMES } from './families';
 
-/** Longest app name: it becomes a package name, a zip name, a log `service` and usually part of a Lambda name (64 characters at most). */
+/**
+ * Longest app name: it becomes a package name, a zip name, a log `service` and usually part of a Lambda name (64 characters at most).
+ *
+ * @example
+ * if (name.length > MAX_NAME_LENGTH) return `the name "${name}" is ${name.length} characters long; keep it to ${MAX_NAME_LENGTH}`;
+ */
 export const MAX_NAME_LENGTH = 48;
 
 const KEBAB_CASE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -5,7 +5,12 @@ import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
 import { FAILURE_POLICY_TEXT, FAMILY_TEMPLATES, failurePolicyOf, sourcesOf } from './families';
 import { pascalCase } from './names';
 
-/** Where the template files live: one file per generated file, `*.tmpl`. */
+/**
+ * Where the template files live: one file per generated file, `*.tmpl`.
+ *
+ * @example
+ * const families = await readdir(join(TEMPLATES_DIR, 'families'));
+ */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
 
 /**

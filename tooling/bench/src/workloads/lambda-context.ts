@@ -24,7 +24,12 @@ export function lambdaContext(functionName: string, awsRequestId: string, timeou
   };
 }
 
-/** A Lambda handler as the benchmark calls it. */
+/**
+ * A Lambda handler as the benchmark calls it.
+ *
+ * @example
+ * const { handler } = (await import(pathToFileURL(bundlePath).href)) as { handler?: AnyHandler };
+ */
 export type AnyHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /**

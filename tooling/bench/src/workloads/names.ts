@@ -11,5 +11,10 @@ export const LOG_LINE_LABELS = {
   pino: 'pino',
 } as const;
 
-/** The id of a logger in the log-line benchmark. */
+/**
+ * The id of a logger in the log-line benchmark.
+ *
+ * @example
+ * const variants = Object.keys(LOG_LINE_LABELS) as LogLineVariant[];
+ */
 export type LogLineVariant = keyof typeof LOG_LINE_LABELS;
