@@ -115,7 +115,7 @@ describe('the event factories', () => {
     expect(preTokenGeneration.checkResult(parsed, parsed)).toBe(parsed);
   });
 
-  it('read a version "0" pre-token-generation event (cognito-local, older pools) as the version 1 shape', () => {
+  it('read a version "0" pre-token-generation event (as cognito-local sends it) as the version 1 shape', () => {
     const event = { ...preTokenGenerationEvent('TokenGeneration_Authentication', '1'), version: '0' };
     const parsed = preTokenGeneration.parseEvent(event);
     expect(parsed.version).toBe('1');

@@ -469,7 +469,7 @@ export const preTokenGeneration: TriggerFamily<PreTokenGenerationEvent> = {
   failurePolicy: 'reject',
   parseEvent(input) {
     const { base, request, response } = parseBase(input, PRE_TOKEN_GENERATION_SOURCES);
-    // Version "0" is the original event shape (V1_0), as cognito-local and older pools send it.
+    // cognito-local sends "0" for its (version 1 shaped) events; Cognito itself sends "1", "2" or "3".
     const version = base.version === '0' ? '1' : eventShape.oneOf(base.version, PRE_TOKEN_GENERATION_VERSIONS, 'version');
     const parsedRequest = parseRequest(request, base.triggerSource);
     // New response objects, so nothing the handler sets can reach Cognito through the raw event.
