@@ -105,13 +105,18 @@ class JsonLinesLogger implements Logger {
   readonly level: LogLevel;
   private readonly threshold: number;
   private readonly write: (line: string) => void;
-  private readonly contextJson: string;
+  private readonly parentJson: string;
+  // A child's own fields are serialised on its first line, not when it is made: the wrapper makes
+  // a child on every invocation, and at LOG_LEVEL=WARN or ERROR most invocations write nothing.
+  private pendingFields: LogFields | undefined;
+  private contextJson: string | undefined;
 
-  constructor(level: LogLevel, write: (line: string) => void, contextJson: string) {
+  constructor(level: LogLevel, write: (line: string) => void, parentJson: string, fields?: LogFields) {
     this.level = level;
     this.threshold = RANK[level];
     this.write = write;
-    this.contextJson = contextJson;
+    this.parentJson = parentJson;
+    this.pendingFields = fields;
   }
 
   debug(message: string, fields?: LogFields): void {
@@ -131,16 +136,35 @@ class JsonLinesLogger implements Logger {
   }
 
   child(fields: LogFields): Logger {
-    return new JsonLinesLogger(this.level, this.write, this.contextJson + jsonFragment(fields));
+    return new JsonLinesLogger(this.level, this.write, this.context(), fields);
+  }
+
+  private context(): string {
+    if (this.contextJson === undefined) {
+      this.contextJson = this.parentJson + jsonFragment(this.pendingFields);
+      this.pendingFields = undefined;
+    }
+    return this.contextJson;
   }
 
   private emit(lineLevel: LogLevel, message: string, fields: LogFields | undefined): void {
     if (RANK[lineLevel] < this.threshold) return;
     // The context is serialised once per logger, so each line pays only for its own fields.
     this.write(
-      `{"level":"${lineLevel}","message":${JSON.stringify(scrubPersonalData(message))},"timestamp":"${new Date().toISOString()}"${this.contextJson}${jsonFragment(fields)}}\n`,
+      `{"level":"${lineLevel}","message":${JSON.stringify(scrubPersonalData(message))},"timestamp":"${new Date().toISOString()}"${this.context()}${jsonFragment(fields)}}\n`,
     );
   }
+}
+
+/**
+ * True when a logger at `threshold` writes lines at `level`: lets a caller skip building fields
+ * for a line that would be dropped.
+ *
+ * @example
+ * if (isLevelEnabled(logger.level, 'DEBUG')) logger.debug('decision', expensiveSummary());
+ */
+export function isLevelEnabled(threshold: LogLevel, level: LogLevel): boolean {
+  return RANK[level] >= RANK[threshold];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { loadConfig, logLevelFromEnvironment, runsInLambda, type Environment, type EnvReader } from './config';
 import { DeadlineExceededError, TriggerFailedError, UserFacingError, type ConfigurationError } from './errors';
 import type { TriggerFamily } from './events/common';
-import { createLogger, type LogFields, type Logger, type LogValue } from './logger';
+import { createLogger, isLevelEnabled, type LogFields, type Logger, type LogValue } from './logger';
 import { describeError } from './redact';
 
 /**
@@ -153,6 +153,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
 
     let annotations: Record<string, LogValue> | undefined;
     const finish = (outcome: Outcome, error?: unknown): void => {
+      if (!isLevelEnabled(logger.level, outcome === 'failed' ? 'ERROR' : 'INFO')) return;
       const fields = {
         ...annotations,
         outcome,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, describeUserAttributes, parseLogLevel, scrubPersonalData } from '../src/index';
+import { createLogger, describeUserAttributes, isLevelEnabled, parseLogLevel, scrubPersonalData } from '../src/index';
 import { captureLogs, findPersonalData, PERSONAL_VALUES, sampleUserAttributes } from '../src/testing/index';
 
 describe('createLogger', () => {
@@ -53,6 +53,24 @@ describe('createLogger', () => {
     expect(findPersonalData(logs.raw.join(''), ['Jane', 'hunter2', '123456'])).toEqual([]);
   });
 
+  it("serialises a child logger's fields only when it first writes a line", () => {
+    const logs = captureLogs();
+    let reads = 0;
+    const fields = {
+      get awsRequestId() {
+        reads += 1;
+        return 'req-1';
+      },
+    };
+    const child = createLogger({ service: 's', level: 'ERROR', write: logs.write }).child(fields);
+    child.info('dropped at ERROR');
+    expect(reads).toBe(0);
+    child.error('written');
+    child.error('written again');
+    expect(reads).toBe(1);
+    expect(logs.lines().map((line) => line.awsRequestId)).toEqual(['req-1', 'req-1']);
+  });
+
   it('carries the parent context into child loggers', () => {
     const logs = captureLogs();
     const child = createLogger({ service: 's', write: logs.write, context: { a: 1 } }).child({ b: 2 });
@@ -67,6 +85,14 @@ describe('describeUserAttributes', () => {
     expect(summary.attributeNames).toContain('email');
     expect(summary.email_verified).toBe('true');
     expect(findPersonalData(JSON.stringify(summary), PERSONAL_VALUES)).toEqual([]);
+  });
+});
+
+describe('isLevelEnabled', () => {
+  it('says whether a logger at a threshold writes a level', () => {
+    expect(isLevelEnabled('WARN', 'ERROR')).toBe(true);
+    expect(isLevelEnabled('WARN', 'WARN')).toBe(true);
+    expect(isLevelEnabled('WARN', 'INFO')).toBe(false);
   });
 });
 
