@@ -5,18 +5,18 @@ import type { TriggerDefinition, TriggerSettings } from '@cognito-triggers/relea
  * One trigger to deploy: its definition, its settings for this stage and its artifact.
  *
  * @example
- * const deployment: TriggerDeployment = { trigger: TRIGGERS['post-confirmation'], settings, codePath, version: '0.2.0' };
+ * const deployment: TriggerDeployment = { trigger: findTrigger('post-confirmation', root), settings, codePath, version: '0.2.0' };
  */
-export interface TriggerDeployment<T extends TriggerDefinition = TriggerDefinition> {
-  trigger: T;
-  settings: TriggerSettings<T>;
+export interface TriggerDeployment {
+  trigger: TriggerDefinition;
+  settings: TriggerSettings;
   codePath: string;
   version: string;
 }
 
 /**
- * Everything the CDK app needs for one stage, typed so that a trigger's settings must carry
- * its required variables. `main.ts` builds it from the environment; tests build it directly.
+ * Everything the CDK app needs for one stage. `main.ts` builds it from the environment
+ * (`readInfraConfig` checks each trigger's required variables); tests build it directly.
  *
  * @example
  * defineTriggerApp(new App(), { functionPrefix: 'cognito-', logRetention: RetentionDays.ONE_MONTH, userPoolName: 'acme', triggers });

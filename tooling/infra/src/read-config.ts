@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ARTIFACTS_DIR, readArtifact } from '@cognito-triggers/build';
-import { DEFAULT_FUNCTION_PREFIX, TRIGGERS, readTriggerSettings } from '@cognito-triggers/release/registry';
+import { DEFAULT_FUNCTION_PREFIX, loadTriggers, readTriggerSettings } from '@cognito-triggers/release/registry';
 import type { InfraConfig, TriggerDeployment } from './config';
 
 /**
  * Builds the {@link InfraConfig} for `cdk synth`/`cdk deploy` from the deployer's environment
- * (the same variables `deploy-trigger` reads) and the packaged artifacts. Every trigger in the
- * registry is included; a missing variable or artifact stops synthesis with a message naming it.
+ * (the same variables `deploy-trigger` reads) and the packaged artifacts. Every trigger app under
+ * `root` (each `apps/*` whose package.json has a `cognitoTrigger` field) is included; an invalid
+ * field, a missing variable or a missing artifact stops synthesis with a message naming it.
  *
  * - `TRIGGER_FUNCTION_PREFIX` (default `cognito-`), `USER_POOL_NAME` (default `<prefix>users`)
  * - `LOG_RETENTION_DAYS` (default 30; one of CloudWatch's allowed values)
@@ -24,7 +25,7 @@ export async function readInfraConfig(environment: Readonly<Record<string, strin
     throw new Error(`LOG_RETENTION_DAYS must be one of CloudWatch's retention periods, e.g. 7, 30, 90, 365 (got "${retentionText}")`);
   }
   const triggers: TriggerDeployment[] = [];
-  for (const trigger of Object.values(TRIGGERS)) {
+  for (const trigger of Object.values(loadTriggers(root))) {
     const settings = readTriggerSettings(trigger, environment, 'infrastructure');
     const appDir = join(root, trigger.appDir);
     const { manifest } = await readArtifact(appDir);

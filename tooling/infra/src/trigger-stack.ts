@@ -93,7 +93,7 @@ function sesSendStatement(stack: Stack, trigger: TriggerDefinition, settings: Tr
   }
   const resources = [settings.sesIdentityArn];
   // SES also authorizes the configuration set a message names, so that one is allowed too (and only it).
-  const configurationSet = (settings.environment as Record<string, string | undefined>).SES_CONFIGURATION_SET;
+  const configurationSet = settings.environment.SES_CONFIGURATION_SET;
   if (configurationSet) {
     resources.push(stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet }));
   }

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readInfraConfig } from '../src/index';
@@ -29,6 +30,35 @@ describe('readInfraConfig', () => {
     expect(triggers.find((trigger) => trigger.name === 'custom-message')?.settings).toEqual({ environment: { APP_NAME: 'Acme' } });
   });
 
+  it('deploys every app whose package.json has a cognitoTrigger field, and no other', async () => {
+    const more = await packagedWorkspace({
+      'login-gate': { slot: 'preAuthentication', environment: { required: [], optional: ['LOG_LEVEL'] }, awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 },
+      'not-yet-deployed': undefined,
+    });
+    try {
+      const config = await readInfraConfig(ENVIRONMENT, more.root);
+      const slots = Object.fromEntries(config.triggers.map(({ trigger }) => [trigger.name, trigger.userPoolTrigger]));
+      expect(slots).toEqual({
+        'custom-message': 'customMessage',
+        'login-gate': 'preAuthentication',
+        'post-confirmation': 'postConfirmation',
+        'pre-sign-up': 'preSignUp',
+        'pre-token-generation': 'preTokenGeneration',
+      });
+    } finally {
+      await more.remove();
+    }
+  });
+
+  it('stops at an invalid cognitoTrigger field, naming the app and the field', async () => {
+    const bad = await packagedWorkspace({ 'login-gate': { slot: 'customEmailSender' } });
+    try {
+      await expect(readInfraConfig(ENVIRONMENT, bad.root)).rejects.toThrow('apps/login-gate/package.json: "cognitoTrigger.slot" must be one of');
+    } finally {
+      await bad.remove();
+    }
+  });
+
   it('names the missing SES identity for a trigger that sends e-mail', async () => {
     await expect(readInfraConfig({ EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' }, workspace.root)).rejects.toThrow('needs SES_IDENTITY_ARN');
   });
@@ -38,6 +68,7 @@ describe('readInfraConfig', () => {
   });
 
   it('asks for pnpm package when an artifact is missing', async () => {
-    await expect(readInfraConfig(ENVIRONMENT, join(workspace.root, 'nowhere'))).rejects.toThrow('run `pnpm package` first');
+    await rm(join(workspace.root, 'apps', 'custom-message', 'artifacts'), { recursive: true });
+    await expect(readInfraConfig(ENVIRONMENT, workspace.root)).rejects.toThrow('run `pnpm package` first');
   });
 });

@@ -1,8 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
-import { TRIGGERS } from '@cognito-triggers/release/registry';
-import { SES_IDENTITY_ARN, synthesize } from './fixture';
+import { POST_CONFIRMATION, SES_IDENTITY_ARN, synthesize } from './fixture';
 
 let synthesized: Awaited<ReturnType<typeof synthesize>>;
 let postConfirmation: Template;
@@ -118,7 +117,7 @@ describe('a trigger stack', () => {
   it('refuses an e-mail sending trigger without an SES identity', async () => {
     await expect(
       synthesize({
-        triggers: [{ trigger: TRIGGERS['post-confirmation'], settings: { environment: { EMAIL_FROM: 'a@b.example' } }, codePath: 'unused.zip', version: '0.1.0' }],
+        triggers: [{ trigger: POST_CONFIRMATION, settings: { environment: { EMAIL_FROM: 'a@b.example' } }, codePath: 'unused.zip', version: '0.1.0' }],
       }),
     ).rejects.toThrow('its settings need sesIdentityArn');
   });

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthesize } from './fixture';
+import { PRE_SIGN_UP, synthesize } from './fixture';
 
 let synthesized: Awaited<ReturnType<typeof synthesize>>;
 let pool: Template;
@@ -46,6 +46,31 @@ describe('the user pool stack', () => {
         FunctionName: aliasArnOf(stackName),
         SourceArn: { 'Fn::GetAtt': ['UserPool6BA7E5F2', 'Arn'] },
       });
+    }
+  });
+
+  it('wires the custom authentication challenge slots too', async () => {
+    const slots = ['defineAuthChallenge', 'createAuthChallenge', 'verifyAuthChallengeResponse'] as const;
+    // The zip the shared synthesis wrote; the slots, not the code, are under test.
+    const codePath = synthesized.config.triggers[0]!.codePath;
+    const custom = await synthesize({
+      triggers: slots.map((slot) => ({
+        trigger: { ...PRE_SIGN_UP, name: slot.toLowerCase(), userPoolTrigger: slot },
+        settings: { environment: {} },
+        codePath,
+        version: '0.1.0',
+      })),
+    });
+    try {
+      Template.fromStack(custom.stacks.userPoolStack).hasResourceProperties('AWS::Cognito::UserPool', {
+        LambdaConfig: {
+          DefineAuthChallenge: aliasArnOf('test-defineauthchallenge'),
+          CreateAuthChallenge: aliasArnOf('test-createauthchallenge'),
+          VerifyAuthChallengeResponse: aliasArnOf('test-verifyauthchallengeresponse'),
+        },
+      });
+    } finally {
+      await custom.remove();
     }
   });
 

@@ -49,7 +49,9 @@ export async function main(args: readonly string[], context: CliContext): Promis
   const printError = context.printError ?? ((line: string) => console.error(line));
   try {
     const command = parseCommand(args);
-    const trigger = findTrigger(command.app);
+    const root = findWorkspaceRoot(context.cwd);
+    // The registry of the workspace the command runs in: each app's package.json says if it deploys.
+    const trigger = findTrigger(command.app, root);
     const functionName = command.functionName ?? functionNameFor(trigger.name, context.environment);
     const target = { functionName, alias: command.alias };
 
@@ -67,7 +69,6 @@ export async function main(args: readonly string[], context: CliContext): Promis
     }
 
     const settings = readTriggerSettings(trigger, context.environment, 'function');
-    const root = findWorkspaceRoot(context.cwd);
     const artifact = await readArtifact(join(root, trigger.appDir)).catch((error: unknown) => {
       throw new ReleaseConfigurationError('MISSING_ARTIFACT', error instanceof Error ? error.message : String(error), { cause: error });
     });

@@ -1,10 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
-import { DEPLOY_ENVIRONMENT, cliContext, packagedWorkspace, type Workspace } from './fixture';
+import { DEPLOY_ENVIRONMENT, POST_CONFIRMATION_FIELD, cliContext, packagedWorkspace, type Workspace } from './fixture';
 
 const lambda = mockClient(LambdaClient);
 let workspace: Workspace;
@@ -31,6 +31,12 @@ describe('deploy-trigger stops before any AWS call', () => {
     expect(await refused(['pre-sign-in', '--alias', 'live'])).toContain(
       'unknown trigger "pre-sign-in"; known triggers: post-confirmation',
     );
+  });
+
+  it("when an app's cognitoTrigger field is invalid, naming the app and the field", async () => {
+    const manifest = { name: 'post-confirmation', version: '0.2.0', cognitoTrigger: { ...POST_CONFIRMATION_FIELD, slot: 'postSignUp' } };
+    await writeFile(join(workspace.root, 'apps', 'post-confirmation', 'package.json'), JSON.stringify(manifest));
+    expect(await refused(['post-confirmation'])).toContain('apps/post-confirmation/package.json: "cognitoTrigger.slot" must be one of preSignUp');
   });
 
   it('when rolling back an unknown trigger', async () => {

@@ -5,6 +5,15 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { packageApp, type ArtifactManifest } from '@cognito-triggers/build';
 import type { CliContext } from '../src/index';
 
+/** post-confirmation's `cognitoTrigger` field, as apps/post-confirmation/package.json has it. */
+export const POST_CONFIRMATION_FIELD = {
+  slot: 'postConfirmation',
+  environment: { required: ['EMAIL_FROM'], optional: ['APP_NAME', 'SES_CONFIGURATION_SET', 'LOG_LEVEL'] },
+  awsAccess: 'ses-send',
+  timeoutSeconds: 5,
+  memoryMiB: 512,
+} as const;
+
 /** A throwaway workspace holding a packaged post-confirmation app, as `pnpm package` leaves it. */
 export interface Workspace {
   root: string;
@@ -23,7 +32,7 @@ export async function packagedWorkspace(bundle = 'export const handler = async (
   const appDir = join(root, 'apps', 'post-confirmation');
   await writeFile(join(root, 'pnpm-workspace.yaml'), 'packages:\n  - apps/*\n');
   await mkdir(join(appDir, 'dist'), { recursive: true });
-  await writeFile(join(appDir, 'package.json'), JSON.stringify({ name: 'post-confirmation', version: '0.2.0' }));
+  await writeFile(join(appDir, 'package.json'), JSON.stringify({ name: 'post-confirmation', version: '0.2.0', cognitoTrigger: POST_CONFIRMATION_FIELD }));
   await writeFile(join(appDir, 'dist', 'index.mjs'), bundle);
   await writeFile(join(appDir, 'dist', 'index.mjs.map'), '{"version":3,"sources":[],"mappings":""}');
   const { manifest } = await packageApp(appDir, { commit: 'abc1234' });

@@ -2,7 +2,9 @@ import { GetAliasCommand, LambdaClient, ListVersionsByFunctionCommand, UpdateAli
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
-import { MUTATING_COMMANDS, cliContext } from './fixture';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MUTATING_COMMANDS, cliContext, packagedWorkspace } from './fixture';
 
 const lambda = mockClient(LambdaClient);
 const FUNCTION = 'cognito-post-confirmation';
@@ -80,9 +82,16 @@ describe('deploy-trigger rollback', () => {
 
   it('needs no artifact and no trigger environment', async () => {
     publishedVersions('3', [['2', '3']]);
-    const cli = cliContext('/', {});
+    // A workspace that knows the trigger (its package.json) but has never packaged it.
+    const workspace = await packagedWorkspace();
+    try {
+      await rm(join(workspace.root, 'apps', 'post-confirmation', 'artifacts'), { recursive: true });
+      const cli = cliContext(workspace.root, {});
 
-    expect(await main(['rollback', 'post-confirmation'], cli.context)).toBe(0);
+      expect(await main(['rollback', 'post-confirmation'], cli.context)).toBe(0);
+    } finally {
+      await workspace.remove();
+    }
   });
 
   it('fails when someone moved the alias since it was read, instead of undoing their deploy', async () => {

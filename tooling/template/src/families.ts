@@ -20,6 +20,13 @@ export interface FamilyTemplate {
   bundleEvent: string;
   /** What that invocation ends with, as an object literal `toMatchObject` checks. */
   bundleExpectation: string;
+  /**
+   * The user pool `LambdaConfig` slot the repo's CDK user-pool stack wires for this family; the
+   * generated package.json gets a `cognitoTrigger` field with it, which makes the app deployable.
+   */
+  deploySlot?: string;
+  /** Why the repo's tooling cannot deploy the family yet (no `deploySlot`); the generated README says it. */
+  notDeployableBecause?: string;
 }
 
 const returnsEvent = (source: string): string => `{ ok: true, payload: { triggerSource: '${source}' } }`;
@@ -33,6 +40,7 @@ const returnsEvent = (source: string): string => `{ ok: true, payload: { trigger
  */
 export const FAMILY_TEMPLATES = {
   PreSignUp: {
+    deploySlot: 'preSignUp',
     coreExport: 'preSignUp',
     eventType: 'PreSignUpEvent',
     dir: 'pre-sign-up',
@@ -42,6 +50,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'PreSignUp_SignUp', response: { autoConfirmUser: false } } }",
   },
   PostConfirmation: {
+    deploySlot: 'postConfirmation',
     coreExport: 'postConfirmation',
     eventType: 'PostConfirmationEvent',
     dir: 'post-confirmation',
@@ -50,6 +59,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PostConfirmation_ConfirmSignUp'),
   },
   PreAuthentication: {
+    deploySlot: 'preAuthentication',
     coreExport: 'preAuthentication',
     eventType: 'PreAuthenticationEvent',
     dir: 'pre-authentication',
@@ -58,6 +68,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PreAuthentication_Authentication'),
   },
   PostAuthentication: {
+    deploySlot: 'postAuthentication',
     coreExport: 'postAuthentication',
     eventType: 'PostAuthenticationEvent',
     dir: 'post-authentication',
@@ -66,6 +77,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PostAuthentication_Authentication'),
   },
   CustomMessage: {
+    deploySlot: 'customMessage',
     coreExport: 'customMessage',
     eventType: 'CustomMessageEvent',
     dir: 'custom-message',
@@ -74,6 +86,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'CustomMessage_SignUp', response: { emailMessage: null } } }",
   },
   PreTokenGeneration: {
+    deploySlot: 'preTokenGeneration',
     coreExport: 'preTokenGeneration',
     eventType: 'PreTokenGenerationEvent',
     dir: 'pre-token-generation',
@@ -82,6 +95,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'TokenGeneration_Authentication', response: {} } }",
   },
   DefineAuthChallenge: {
+    deploySlot: 'defineAuthChallenge',
     coreExport: 'defineAuthChallenge',
     eventType: 'DefineAuthChallengeEvent',
     dir: 'define-auth-challenge',
@@ -92,6 +106,7 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { response: { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false } } }",
   },
   CreateAuthChallenge: {
+    deploySlot: 'createAuthChallenge',
     coreExport: 'createAuthChallenge',
     eventType: 'CreateAuthChallengeEvent',
     dir: 'create-auth-challenge',
@@ -102,6 +117,7 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { response: { publicChallengeParameters: { challenge: 'ONE_TIME_CODE' }, challengeMetadata: 'ONE_TIME_CODE' } } }",
   },
   VerifyAuthChallengeResponse: {
+    deploySlot: 'verifyAuthChallengeResponse',
     coreExport: 'verifyAuthChallengeResponse',
     eventType: 'VerifyAuthChallengeResponseEvent',
     dir: 'verify-auth-challenge-response',
@@ -110,6 +126,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: '{ ok: true, payload: { response: { answerCorrect: false } } }',
   },
   UserMigration: {
+    deploySlot: 'userMigration',
     coreExport: 'userMigration',
     eventType: 'UserMigrationEvent',
     dir: 'user-migration',
@@ -119,6 +136,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: false, error: { errorType: 'UserFacingError', errorMessage: 'Incorrect username or password.' } }",
   },
   InboundFederation: {
+    notDeployableBecause: 'the CDK user-pool stack has no slot for an inbound federation trigger',
     coreExport: 'inboundFederation',
     eventType: 'InboundFederationEvent',
     dir: 'inbound-federation',
@@ -127,6 +145,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: '{ ok: true, payload: { response: { userAttributesToMap: {} } } }',
   },
   CustomEmailSender: {
+    notDeployableBecause: 'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customEmailSender',
     eventType: 'CustomEmailSenderEvent',
     dir: 'custom-email-sender',
@@ -136,6 +155,7 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'CustomEmailSender_SignUp' } }",
   },
   CustomSMSSender: {
+    notDeployableBecause: 'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customSmsSender',
     eventType: 'CustomSMSSenderEvent',
     dir: 'custom-sms-sender',
@@ -187,4 +207,30 @@ export function sourcesOf(family: TriggerFamilyName): readonly string[] {
  */
 export function failurePolicyOf(family: TriggerFamilyName): FailurePolicy {
   return TRIGGER_FAMILIES[family].failurePolicy;
+}
+
+/**
+ * What a deployable generated app starts with: it reads only `LOG_LEVEL`, may call no AWS API,
+ * and gets the smallest memory the shipped triggers use; the team widens it when its code needs more.
+ *
+ * @example
+ * cognitoTriggerField('preAuthentication').awsAccess; // 'none'
+ */
+export function cognitoTriggerField(slot: string): GeneratedCognitoTrigger {
+  return { slot, environment: { required: [], optional: ['LOG_LEVEL'] }, awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 };
+}
+
+/**
+ * The `cognitoTrigger` field of a generated app's package.json (the release tooling's registry
+ * reads and checks it; this package does not depend on that one, so the shape is repeated here).
+ *
+ * @example
+ * const field: GeneratedCognitoTrigger = cognitoTriggerField('preSignUp');
+ */
+export interface GeneratedCognitoTrigger {
+  slot: string;
+  environment: { required: string[]; optional: string[] };
+  awsAccess: 'none';
+  timeoutSeconds: number;
+  memoryMiB: number;
 }

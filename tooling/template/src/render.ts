@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
-import { FAILURE_POLICY_TEXT, FAMILY_TEMPLATES, failurePolicyOf, sourcesOf } from './families';
+import { FAILURE_POLICY_TEXT, FAMILY_TEMPLATES, cognitoTriggerField, failurePolicyOf, sourcesOf, type FamilyTemplate } from './families';
 import { pascalCase } from './names';
 
 /**
@@ -31,7 +31,7 @@ export interface PlannedFile {
  * templateValues('signup-gate', 'PreSignUp').coreExport; // 'preSignUp'
  */
 export function templateValues(name: string, family: TriggerFamilyName): Record<string, string> {
-  const template = FAMILY_TEMPLATES[family];
+  const template: FamilyTemplate = FAMILY_TEMPLATES[family];
   const sources = sourcesOf(family);
   const policy = failurePolicyOf(family);
   return {
@@ -49,7 +49,42 @@ export function templateValues(name: string, family: TriggerFamilyName): Record<
     bundleEvent: template.bundleEvent,
     bundleFactory: template.bundleEvent.slice(0, template.bundleEvent.indexOf('(')),
     bundleExpectation: template.bundleExpectation,
+    cognitoTriggerField: cognitoTriggerJson(template),
+    deploySection: deploySection(name, family, template),
   };
+}
+
+/** The package.json's `cognitoTrigger` entry, written after its last field, or nothing for a family the tooling cannot deploy. */
+function cognitoTriggerJson(template: FamilyTemplate): string {
+  if (template.deploySlot === undefined) return '';
+  const field = JSON.stringify(cognitoTriggerField(template.deploySlot), null, 2).replaceAll('\n', '\n  ');
+  return `,\n  "cognitoTrigger": ${field}`;
+}
+
+function deploySection(name: string, family: string, template: FamilyTemplate): string {
+  if (template.deploySlot === undefined) {
+    return [
+      `**Not deployable by this repository's tooling yet**: ${template.notDeployableBecause ?? 'its user pool slot is not supported'}.`,
+      'So its package.json has no `cognitoTrigger` field, and `pnpm deploy:trigger`, the CDK app and the',
+      'release workflow leave it out. Until they support it, deploy it by hand:',
+      '',
+      `- Artifact: \`artifacts/${name}-<version>.zip\` (from \`pnpm package\`; \`index.mjs\` + source map), handler`,
+      '  `index.handler`, runtime `nodejs24.x` (also runs on `nodejs22.x`), arm64 or x86_64.',
+      `- Attach it to the user pool as the ${family} trigger.`,
+      "- Set the Lambda timeout to at least 6 s; the trigger keeps itself within Cognito's 5 s.",
+    ].join('\n');
+  }
+  return [
+    `Deployable: the \`cognitoTrigger\` field of its package.json (user pool slot \`${template.deploySlot}\`, the`,
+    'environment it reads, the AWS access it needs, timeout and memory) is what `pnpm deploy:trigger`, the CDK',
+    'app and the release workflow read; see docs/release-and-deploy.md. When `readConfig` reads a new',
+    'variable, list it in `cognitoTrigger.environment` (`required` ones stop a deploy when unset) and pass it',
+    "in `.github/workflows/release.yml`'s deploy job (a test checks that). Any AWS call beyond its logs needs",
+    'an `awsAccess` the tooling grants (`ses-send` for SES e-mail).',
+    '',
+    `- Artifact: \`artifacts/${name}-<version>.zip\` (from \`pnpm package\`; \`index.mjs\` + source map), handler`,
+    '  `index.handler`, runtime `nodejs24.x`, arm64.',
+  ].join('\n');
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAMILY_NAMES } from '../src/families';
+import { FAMILY_NAMES, FAMILY_TEMPLATES, type FamilyTemplate } from '../src/families';
 import { findRepoRoot, installWorkspace, planTrigger, writePlan } from '../src/generate';
 import { kebabCase } from '../src/names';
 
@@ -18,8 +18,8 @@ const MINUTES = 60_000;
 let copy: string;
 const timings: Record<string, number> = {};
 
-function run(command: string, args: string[], cwd: string): { ok: boolean; output: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: '0' };
+function run(command: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): { ok: boolean; output: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: '0', ...extra };
   // The copy's tests must not land in CI's result tally: they are this test's evidence, not repo tests.
   delete env.VITEST_JSON_DIR;
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -77,6 +77,15 @@ describe('pnpm gen trigger, for every trigger family', () => {
       expect(checks.ok, checks.output.slice(-12_000)).toBe(true);
       // 4 tasks for each of the 13 apps, all of them run (nothing cached in a fresh copy).
       expect(checks.output).toMatch(new RegExp(`Tasks:\\s+${apps.length * 4} successful, ${apps.length * 4} total`));
+
+      // The release tooling's registry accepts every generated cognitoTrigger field: the release matrix
+      // of all the new apps' tags deploys exactly the deployable families' apps.
+      const published = JSON.stringify(apps.map(({ name }) => ({ name, version: '0.1.0' })));
+      const matrix = run('pnpm', ['--silent', 'release:matrix'], copy, { PUBLISHED_PACKAGES: published });
+      expect(matrix.ok, matrix.output).toBe(true);
+      const deployed = (JSON.parse(matrix.output) as { app: string }[]).map((job) => job.app).sort();
+      const deployable = apps.filter(({ family }) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot !== undefined).map(({ name }) => name);
+      expect(deployed).toEqual(deployable.sort());
     },
     15 * MINUTES,
   );

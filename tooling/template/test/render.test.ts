@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf } from '../src/families';
+import { FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf, type FamilyTemplate } from '../src/families';
 import { renderApp, renderTemplate, TEMPLATES_DIR, templateValues } from '../src/render';
 
 const EXPECTED_FILES = [
@@ -47,6 +47,31 @@ describe('renderApp', () => {
     });
     const devDependencies = Object.values(manifest.devDependencies as Record<string, string>);
     expect(devDependencies.every((version) => version === 'catalog:' || version === 'workspace:*')).toBe(true);
+  });
+
+  it.each(FAMILY_NAMES)('makes a %s app deployable exactly when the CDK user-pool stack can wire its slot', async (family) => {
+    const files = await renderApp('signup-gate', family);
+    const manifest = JSON.parse(files.find((file) => file.path.endsWith('package.json'))?.content ?? '{}') as { cognitoTrigger?: unknown };
+    const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
+    const template: FamilyTemplate = FAMILY_TEMPLATES[family];
+    if (template.deploySlot === undefined) {
+      expect(manifest.cognitoTrigger).toBeUndefined();
+      expect(readme).toContain("Not deployable by this repository's tooling yet");
+    } else {
+      expect(manifest.cognitoTrigger).toEqual({
+        slot: template.deploySlot,
+        environment: { required: [], optional: ['LOG_LEVEL'] },
+        awsAccess: 'none',
+        timeoutSeconds: 5,
+        memoryMiB: 256,
+      });
+      expect(readme).not.toContain('Not deployable');
+    }
+  });
+
+  it('leaves out only the families the CDK user-pool stack cannot wire: inbound federation and the custom senders', () => {
+    const undeployable = FAMILY_NAMES.filter((family) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot === undefined);
+    expect(undeployable.sort()).toEqual(['CustomEmailSender', 'CustomSMSSender', 'InboundFederation']);
   });
 
   it('wires the handler through trigger-core with the family object and the service name', async () => {

@@ -7,13 +7,14 @@
 export const RELEASE_CONFIGURATION_PROBLEMS = [
   'USAGE',
   'UNKNOWN_TRIGGER',
+  'INVALID_TRIGGER',
   'MISSING_ENVIRONMENT',
   'MISSING_ARTIFACT',
 ] as const;
 
 /**
- * A problem found before any AWS call: wrong arguments, an unknown trigger, missing environment,
- * a missing or stale artifact. Its message is written for the person running the command.
+ * A problem found before any AWS call: wrong arguments, an unknown trigger, an app whose
+ * `cognitoTrigger` field is invalid, missing environment, a missing or stale artifact. Its message is written for the person running the command.
  *
  * @example
  * if (error instanceof ReleaseConfigurationError && error.code === 'UNKNOWN_TRIGGER') process.exitCode = 2;

@@ -2,29 +2,26 @@ import { ReleaseConfigurationError } from './errors';
 import type { TriggerDefinition } from './triggers';
 
 /**
- * A trigger's function environment: its required variables set, its optional ones maybe.
+ * A trigger's function environment: the variables of its `cognitoTrigger.environment` that are set.
+ * Plain strings by name: the lists live in each app's package.json, so there is no per-trigger type.
  *
  * @example
- * const environment: TriggerEnvironment<typeof TRIGGERS['post-confirmation']> = { EMAIL_FROM: 'hello@acme.example' };
+ * const environment: TriggerEnvironment = { EMAIL_FROM: 'hello@acme.example' };
  */
-export type TriggerEnvironment<T extends TriggerDefinition> = {
-  [K in T['environment']['required'][number]]: string;
-} & {
-  [K in T['environment']['optional'][number]]?: string;
-};
+export type TriggerEnvironment = Readonly<Record<string, string>>;
 
 /**
  * A trigger's settings for one stage: what its function gets as environment and, for
  * `ses-send` triggers, the SES identity it may send as.
  *
  * @example
- * const settings: TriggerSettings<typeof TRIGGERS['post-confirmation']> = {
+ * const settings: TriggerSettings = {
  *   environment: { EMAIL_FROM: 'Acme <hello@acme.example>' },
  *   sesIdentityArn: 'arn:aws:ses:eu-west-1:123456789012:identity/acme.example',
  * };
  */
-export interface TriggerSettings<T extends TriggerDefinition = TriggerDefinition> {
-  environment: TriggerEnvironment<T>;
+export interface TriggerSettings {
+  environment: TriggerEnvironment;
   /** The SES identity (domain or address) ARN; required when `awsAccess` is `ses-send`. */
   sesIdentityArn?: string;
 }
@@ -42,11 +39,11 @@ const RUNTIME_ENVIRONMENT = { NODE_OPTIONS: '--enable-source-maps' } as const;
  * @example
  * const settings = readTriggerSettings(findTrigger('post-confirmation'), process.env, 'function');
  */
-export function readTriggerSettings<T extends TriggerDefinition>(
-  trigger: T,
+export function readTriggerSettings(
+  trigger: TriggerDefinition,
   environment: Readonly<Record<string, string | undefined>>,
   needs: 'function' | 'infrastructure',
-): TriggerSettings<T> {
+): TriggerSettings {
   const value = (name: string): string | undefined => environment[name]?.trim() || undefined;
   const missing = trigger.environment.required.filter((name) => value(name) === undefined);
   const sesIdentityArn = value('SES_IDENTITY_ARN');
@@ -65,7 +62,7 @@ export function readTriggerSettings<T extends TriggerDefinition>(
     if (set !== undefined) variables[name] = set;
   }
   return {
-    environment: variables as TriggerEnvironment<T>,
+    environment: variables,
     // Only a trigger that sends e-mail gets an identity: the others' roles grant no SES access at all.
     ...(sesIdentityArn === undefined || trigger.awsAccess !== 'ses-send' ? {} : { sesIdentityArn }),
   };
@@ -81,8 +78,6 @@ export function readTriggerSettings<T extends TriggerDefinition>(
  */
 export function functionEnvironment(settings: Pick<TriggerSettings, 'environment'>): Record<string, string> {
   const variables: Record<string, string> = { ...RUNTIME_ENVIRONMENT };
-  for (const [name, value] of Object.entries(settings.environment as Record<string, string | undefined>)) {
-    if (value !== undefined) variables[name] = value;
-  }
+  for (const [name, value] of Object.entries(settings.environment)) variables[name] = value;
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => a.localeCompare(b)));
 }

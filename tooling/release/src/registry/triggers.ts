@@ -1,7 +1,11 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findWorkspaceRoot } from '../workspace-root';
 import { ReleaseConfigurationError } from './errors';
 
 /**
- * The keys of a user pool's `LambdaConfig` a trigger app can fill.
+ * The keys of a user pool's `LambdaConfig` a trigger app can fill: those the CDK user-pool stack
+ * wires with nothing but the function (the custom senders also need a KMS key, so they are not here).
  *
  * @example
  * USER_POOL_TRIGGER_SLOTS.includes('postConfirmation'); // true
@@ -14,6 +18,9 @@ export const USER_POOL_TRIGGER_SLOTS = [
   'preAuthentication',
   'postAuthentication',
   'userMigration',
+  'defineAuthChallenge',
+  'createAuthChallenge',
+  'verifyAuthChallengeResponse',
 ] as const;
 
 /**
@@ -30,14 +37,39 @@ export type UserPoolTriggerSlot = (typeof USER_POOL_TRIGGER_SLOTS)[number];
  * - `ses-send`: `ses:SendEmail`/`ses:SendRawEmail` as its configured identity only.
  *
  * @example
+ * TRIGGER_AWS_ACCESS.includes('ses-send'); // true
+ */
+export const TRIGGER_AWS_ACCESS = ['none', 'ses-send'] as const;
+
+/**
+ * One of {@link TRIGGER_AWS_ACCESS}.
+ *
+ * @example
  * const access: TriggerAwsAccess = 'none';
  */
-export type TriggerAwsAccess = 'none' | 'ses-send';
+export type TriggerAwsAccess = (typeof TRIGGER_AWS_ACCESS)[number];
+
+/**
+ * The `cognitoTrigger` field of a trigger app's package.json: what makes the app deployable.
+ *
+ * @example
+ * const field: CognitoTriggerField = { slot: 'preSignUp', environment: { required: [], optional: ['LOG_LEVEL'] },
+ *   awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 };
+ */
+export interface CognitoTriggerField {
+  readonly slot: UserPoolTriggerSlot;
+  /** Variables the handler reads; `required` ones stop a deploy when unset. */
+  readonly environment: { readonly required: readonly string[]; readonly optional: readonly string[] };
+  readonly awsAccess: TriggerAwsAccess;
+  /** Cognito gives a trigger 5 s in all; the function must give up before that. */
+  readonly timeoutSeconds: number;
+  readonly memoryMiB: number;
+}
 
 /**
  * A deployable trigger app: where it lives, which pool slot it fills, what environment it needs
- * and what it may call. The CDK stacks and the deploy command both read this, so a new trigger is
- * added in one place.
+ * and what it may call. Loaded from the app's own package.json ({@link loadTriggers}); the CDK
+ * stacks and the deploy command both read it.
  *
  * @example
  * const definition: TriggerDefinition = { name: 'pre-sign-up', appDir: 'apps/pre-sign-up', userPoolTrigger: 'preSignUp',
@@ -57,95 +89,157 @@ export interface TriggerDefinition {
   readonly memoryMiB: number;
 }
 
-/**
- * Every deployable trigger, by app name. Only apps that exist are listed (a test checks that the
- * list and apps/ agree).
- *
- * @example
- * TRIGGERS['post-confirmation'].userPoolTrigger; // 'postConfirmation'
- */
-export const TRIGGERS = {
-  'post-confirmation': {
-    name: 'post-confirmation',
-    appDir: 'apps/post-confirmation',
-    userPoolTrigger: 'postConfirmation',
-    environment: {
-      required: ['EMAIL_FROM'],
-      optional: [
-        'EMAIL_REPLY_TO',
-        'SES_CONFIGURATION_SET',
-        'APP_NAME',
-        'APP_URL',
-        'REQUIRE_VERIFIED_EMAIL',
-        'PASSWORD_CHANGE_NOTICE',
-        'LOG_LEVEL',
-      ],
-    },
-    awsAccess: 'ses-send',
-    timeoutSeconds: 5,
-    // More memory is more CPU: the SDK's cold start is CPU-bound, and Cognito waits at most 5 s.
-    memoryMiB: 512,
-  },
-  'pre-sign-up': {
-    name: 'pre-sign-up',
-    appDir: 'apps/pre-sign-up',
-    userPoolTrigger: 'preSignUp',
-    environment: {
-      required: [],
-      optional: [
-        'ALLOWED_EMAIL_DOMAINS',
-        'BLOCKED_EMAIL_DOMAINS',
-        'AUTO_CONFIRM_EMAIL_DOMAINS',
-        'BLOCK_DISPOSABLE_EMAIL',
-        'GATE_ADMIN_CREATED_USERS',
-        'AUTO_VERIFY_PHONE',
-        'LOG_LEVEL',
-      ],
-    },
-    awsAccess: 'none',
-    timeoutSeconds: 5,
-    memoryMiB: 256,
-  },
-  'custom-message': {
-    name: 'custom-message',
-    appDir: 'apps/custom-message',
-    userPoolTrigger: 'customMessage',
-    environment: { required: ['APP_NAME'], optional: ['APP_URL', 'DEFAULT_LOCALE', 'EMAIL_VERIFICATION', 'LOG_LEVEL'] },
-    awsAccess: 'none',
-    timeoutSeconds: 5,
-    memoryMiB: 256,
-  },
-  'pre-token-generation': {
-    name: 'pre-token-generation',
-    appDir: 'apps/pre-token-generation',
-    userPoolTrigger: 'preTokenGeneration',
-    // At least one of the three must be set; the app itself says so at cold start.
-    environment: { required: [], optional: ['ID_TOKEN_CLAIMS', 'ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP', 'LOG_LEVEL'] },
-    awsAccess: 'none',
-    timeoutSeconds: 5,
-    memoryMiB: 256,
-  },
-} as const satisfies Record<string, TriggerDefinition>;
+/** Where the apps live; every one of them with a `cognitoTrigger` field is deployable. */
+const APPS_DIR = 'apps';
+const FIELD = 'cognitoTrigger';
+const FIELD_KEYS = ['slot', 'environment', 'awsAccess', 'timeoutSeconds', 'memoryMiB'] as const;
+// Lambda's own limits on memory; Cognito's 5 s bound the timeout more tightly than Lambda's 900 s.
+const MEMORY_MIB = { min: 128, max: 10_240 } as const;
+const TIMEOUT_SECONDS = { min: 1, max: 5 } as const;
+// The name becomes a Lambda function name's suffix and a CloudFormation stack name's.
+const FUNCTION_NAME_SUFFIX = /^[a-z0-9][a-z0-9-]*$/;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+type Json = Readonly<Record<string, unknown>>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The name of a trigger in {@link TRIGGERS}.
+ * Checks one app's package.json and returns its trigger definition, or `undefined` when it has no
+ * `cognitoTrigger` field (an app that builds and tests but is not deployed). Every problem is a
+ * {@link ReleaseConfigurationError} naming the app and the field.
  *
+ * @param appDir the app's folder relative to the repository root, e.g. `apps/pre-sign-up`.
  * @example
- * const name: TriggerName = 'post-confirmation';
+ * parseTriggerManifest({ name: 'pre-sign-up', cognitoTrigger: { slot: 'preSignUp', environment: { required: [], optional: [] },
+ *   awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 } }, 'apps/pre-sign-up')?.userPoolTrigger; // 'preSignUp'
  */
-export type TriggerName = keyof typeof TRIGGERS;
+export function parseTriggerManifest(manifest: unknown, appDir: string): TriggerDefinition | undefined {
+  const problem = (field: string, message: string): ReleaseConfigurationError =>
+    new ReleaseConfigurationError('INVALID_TRIGGER', `${appDir}/package.json: "${field}" ${message}`);
+  if (!isObject(manifest)) throw problem('(root)', 'must be a JSON object');
+  if (manifest[FIELD] === undefined) return undefined;
+  const field = manifest[FIELD];
+  if (!isObject(field)) throw problem(FIELD, 'must be an object');
+
+  const name = manifest.name;
+  if (typeof name !== 'string' || !FUNCTION_NAME_SUFFIX.test(name) || name.length > 48) {
+    throw problem('name', `must be a kebab-case package name of at most 48 characters, usable in a Lambda function name (got ${JSON.stringify(name)})`);
+  }
+  const unknown = Object.keys(field).filter((key) => !(FIELD_KEYS as readonly string[]).includes(key));
+  if (unknown.length > 0) throw problem(`${FIELD}.${unknown[0]}`, `is not a known field; known fields: ${FIELD_KEYS.join(', ')}`);
+
+  const slot = field.slot;
+  if (typeof slot !== 'string' || !(USER_POOL_TRIGGER_SLOTS as readonly string[]).includes(slot)) {
+    throw problem(`${FIELD}.slot`, `must be one of ${USER_POOL_TRIGGER_SLOTS.join(', ')} (got ${JSON.stringify(slot)})`);
+  }
+  const awsAccess = field.awsAccess;
+  if (typeof awsAccess !== 'string' || !(TRIGGER_AWS_ACCESS as readonly string[]).includes(awsAccess)) {
+    throw problem(`${FIELD}.awsAccess`, `must be one of ${TRIGGER_AWS_ACCESS.join(', ')} (got ${JSON.stringify(awsAccess)})`);
+  }
+  const integerIn = (key: 'timeoutSeconds' | 'memoryMiB', range: { min: number; max: number }): number => {
+    const value = field[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
+      throw problem(`${FIELD}.${key}`, `must be a whole number from ${range.min} to ${range.max} (got ${JSON.stringify(value)})`);
+    }
+    return value;
+  };
+  const timeoutSeconds = integerIn('timeoutSeconds', TIMEOUT_SECONDS);
+  const memoryMiB = integerIn('memoryMiB', MEMORY_MIB);
+
+  const environment = field.environment;
+  if (!isObject(environment)) throw problem(`${FIELD}.environment`, 'must be an object { "required": [...], "optional": [...] }');
+  const variables = (key: 'required' | 'optional'): string[] => {
+    const list = environment[key];
+    if (!Array.isArray(list)) throw problem(`${FIELD}.environment.${key}`, 'must be a list of variable names (it may be empty)');
+    for (const variable of list as unknown[]) {
+      if (typeof variable !== 'string' || !VARIABLE_NAME.test(variable)) {
+        throw problem(`${FIELD}.environment.${key}`, `holds ${JSON.stringify(variable)}, which is not an environment variable name`);
+      }
+    }
+    return list as string[];
+  };
+  const required = variables('required');
+  const optional = variables('optional');
+  const extra = Object.keys(environment).filter((key) => key !== 'required' && key !== 'optional');
+  if (extra.length > 0) throw problem(`${FIELD}.environment.${extra[0]}`, 'is not a known field; known fields: required, optional');
+  const both = required.find((variable) => optional.includes(variable));
+  if (both !== undefined) throw problem(`${FIELD}.environment`, `lists ${both} as both required and optional`);
+
+  return {
+    name,
+    appDir,
+    userPoolTrigger: slot as UserPoolTriggerSlot,
+    environment: { required, optional },
+    awsAccess: awsAccess as TriggerAwsAccess,
+    timeoutSeconds,
+    memoryMiB,
+  };
+}
+
+/**
+ * Every deployable trigger in a workspace, by app name: each `apps/<dir>/package.json` with a
+ * `cognitoTrigger` field. It reads the files on every call (a handful of small files), so a
+ * trigger added or changed since is never missed. An invalid field stops the load with a
+ * {@link ReleaseConfigurationError} naming the app and the field, rather than leaving the app out.
+ *
+ * @param root the repository root; by default the workspace above the current directory.
+ * @example
+ * loadTriggers()['post-confirmation']?.userPoolTrigger; // 'postConfirmation'
+ */
+export function loadTriggers(root: string = findWorkspaceRoot(process.cwd())): Readonly<Record<string, TriggerDefinition>> {
+  const triggers: Record<string, TriggerDefinition> = {};
+  let dirs: string[];
+  try {
+    dirs = readdirSync(join(root, APPS_DIR), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return triggers; // no apps/ folder: a workspace with no triggers yet
+  }
+  for (const dir of dirs) {
+    const appDir = `${APPS_DIR}/${dir}`;
+    let text: string;
+    try {
+      text = readFileSync(join(root, appDir, 'package.json'), 'utf8');
+    } catch {
+      continue; // a folder without a package.json is not an app (e.g. one left behind by a removed app)
+    }
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(text);
+    } catch (error) {
+      throw new ReleaseConfigurationError('INVALID_TRIGGER', `${appDir}/package.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+    const trigger = parseTriggerManifest(manifest, appDir);
+    if (trigger === undefined) continue;
+    const other = triggers[trigger.name];
+    if (other !== undefined) {
+      throw new ReleaseConfigurationError('INVALID_TRIGGER', `${appDir}/package.json: "name" ${trigger.name} is also the name of ${other.appDir}; function names must be unique`);
+    }
+    triggers[trigger.name] = trigger;
+  }
+  return triggers;
+}
 
 /**
  * Looks a trigger up by app name; an unknown name is a {@link ReleaseConfigurationError} that
  * lists the known ones.
  *
+ * @param root the repository root; by default the workspace above the current directory.
  * @example
  * const trigger = findTrigger('post-confirmation');
  */
-export function findTrigger(name: string): TriggerDefinition {
-  if (Object.hasOwn(TRIGGERS, name)) return TRIGGERS[name as TriggerName];
+export function findTrigger(name: string, root?: string): TriggerDefinition {
+  const triggers = loadTriggers(root);
+  const trigger = Object.hasOwn(triggers, name) ? triggers[name] : undefined;
+  if (trigger !== undefined) return trigger;
+  const known = Object.keys(triggers);
   throw new ReleaseConfigurationError(
     'UNKNOWN_TRIGGER',
-    `unknown trigger "${name}"; known triggers: ${Object.keys(TRIGGERS).join(', ')} (a new app is deployable once it is added to tooling/release/src/registry/triggers.ts)`,
+    `unknown trigger "${name}"; known triggers: ${known.length > 0 ? known.join(', ') : 'none'} (an app is deployable once its package.json has a "${FIELD}" field; see docs/release-and-deploy.md)`,
   );
 }
