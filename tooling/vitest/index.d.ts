@@ -6,4 +6,8 @@ import type { UserConfig } from 'vitest/config';
  * @example
  * export default triggerTestConfig({ testTimeout: 30_000 });
  */
-export function triggerTestConfig(options?: { testTimeout?: number; include?: string[]; typecheck?: boolean }): UserConfig;
+export function triggerTestConfig(options?: {
+  testTimeout?: number;
+  include?: string[];
+  typecheck?: boolean;
+}): UserConfig;

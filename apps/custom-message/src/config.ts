@@ -46,7 +46,8 @@ export function readConfig(env: EnvReader): CustomMessageConfig {
     defaultLocale:
       env.parsed('DEFAULT_LOCALE', (raw) => {
         const language = languageOf(raw);
-        if (language === undefined || !isLocale(language)) throw new Error(`must be one of ${LOCALES.join(', ')} (got "${raw}")`);
+        if (language === undefined || !isLocale(language))
+          throw new Error(`must be one of ${LOCALES.join(', ')} (got "${raw}")`);
         return language;
       }) ?? 'en',
     emailVerification: env.oneOf('EMAIL_VERIFICATION', ['code', 'link'], 'code'),

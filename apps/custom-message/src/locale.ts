@@ -34,7 +34,10 @@ export function languageOf(tag: string): string | undefined {
  * chooseLocale(triggerEvent('CustomMessage_SignUp', { request: { userAttributes: { locale: 'de-AT' } } }), 'en');
  * // { locale: 'de', source: 'user-attribute' }
  */
-export function chooseLocale(event: CustomMessageEvent, defaultLocale: Locale): { locale: Locale; source: LocaleSource } {
+export function chooseLocale(
+  event: CustomMessageEvent,
+  defaultLocale: Locale,
+): { locale: Locale; source: LocaleSource } {
   const candidates: [LocaleSource, string | undefined][] = [
     ['user-attribute', event.request.userAttributes.locale],
     ['client-metadata', event.request.clientMetadata?.locale],

@@ -1,4 +1,9 @@
-import { customMessageProblem, type CustomMessageEvent, type CustomMessageField, type CustomMessageProblem } from '@cognito-triggers/trigger-core';
+import {
+  customMessageProblem,
+  type CustomMessageEvent,
+  type CustomMessageField,
+  type CustomMessageProblem,
+} from '@cognito-triggers/trigger-core';
 import type { CustomMessageConfig } from './config';
 import { chooseLocale, type LocaleSource } from './locale';
 import { renderMessage, type RenderedMessage } from './render';

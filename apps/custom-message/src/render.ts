@@ -25,7 +25,16 @@ export interface MessageSlots {
  * @example
  * TEMPLATE_SLOTS.includes('appName'); // true
  */
-export const TEMPLATE_SLOTS = ['appName', 'appUrl', 'givenName', 'code', 'username', 'link', 'lang', 'subject'] as const;
+export const TEMPLATE_SLOTS = [
+  'appName',
+  'appUrl',
+  'givenName',
+  'code',
+  'username',
+  'link',
+  'lang',
+  'subject',
+] as const;
 
 /**
  * The three texts of one message, ready for the CustomMessage response.
@@ -49,7 +58,12 @@ const asText = (value: unknown): string => String(value);
  * renderMessage('en', 'CustomMessage_SignUp', { appName: 'Acme', code: '{####}' }, 'code').smsMessage;
  * // 'Acme: your verification code is {####}'
  */
-export function renderMessage(locale: Locale, source: MessageSource, slots: MessageSlots, verification: 'code' | 'link'): RenderedMessage {
+export function renderMessage(
+  locale: Locale,
+  source: MessageSource,
+  slots: MessageSlots,
+  verification: 'code' | 'link',
+): RenderedMessage {
   const language = LOCALE_TEMPLATES[locale];
   const templates = language.messages[source];
   const placeholders = new Set([slots.code, slots.username, slots.link].filter((value) => value !== undefined));
@@ -57,7 +71,8 @@ export function renderMessage(locale: Locale, source: MessageSource, slots: Mess
     const text = String(value);
     return placeholders.has(text) ? text : escapeHtml(text);
   };
-  const body = verification === 'link' && templates.emailBodyLink !== undefined ? templates.emailBodyLink : templates.emailBody;
+  const body =
+    verification === 'link' && templates.emailBodyLink !== undefined ? templates.emailBodyLink : templates.emailBody;
   const emailSubject = Mustache.render(templates.emailSubject, slots, {}, { escape: asText });
   const emailMessage = Mustache.render(
     EMAIL_LAYOUT.html,
@@ -65,5 +80,9 @@ export function renderMessage(locale: Locale, source: MessageSource, slots: Mess
     { ...EMAIL_LAYOUT.partials, ...language.partials, body },
     { escape: asHtml },
   );
-  return { emailSubject, emailMessage, smsMessage: Mustache.render(templates.smsMessage, slots, {}, { escape: asText }) };
+  return {
+    emailSubject,
+    emailMessage,
+    smsMessage: Mustache.render(templates.smsMessage, slots, {}, { escape: asText }),
+  };
 }

@@ -18,7 +18,11 @@ export function writeMessage(
   annotate({ locale: decision.locale, localeSource: decision.localeSource });
   if (decision.action === 'keep-default') {
     annotate({ messageChoice: 'cognito-default', reason: decision.reason, field: decision.field });
-    logger.warn("Cognito's default message kept", { reason: decision.reason, field: decision.field, locale: decision.locale });
+    logger.warn("Cognito's default message kept", {
+      reason: decision.reason,
+      field: decision.field,
+      locale: decision.locale,
+    });
     return event;
   }
   annotate({ messageChoice: 'custom', verification: decision.verification });

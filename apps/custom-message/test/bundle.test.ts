@@ -13,52 +13,66 @@ const testbed = bundleTestbed({ name: 'custom-message', bundlePath });
 const { deploy, invoke } = testbed;
 const allLogs = testbed.logs;
 
-
-
 function response(result: InvokeResult): CustomMessageEvent['response'] {
   if (!result.ok) throw new Error(`invocation failed: ${result.error.errorMessage}`);
   return (result.payload as CustomMessageEvent).response;
 }
-
 
 afterAll(async () => {
   await testbed.stop();
 });
 
 describe('the built custom-message bundle on Node 24', () => {
-  it.each(CUSTOM_MESSAGE_SOURCES)('answers %s with a branded subject, HTML e-mail and SMS that keep the placeholders', async (source) => {
-    const fn = deploy(config);
-    const event = triggerEvent(source);
-    const result = await invoke(fn, event);
-    expect(result.ok && result.payload).toMatchObject({ triggerSource: source, request: event.request });
-    const { emailSubject, emailMessage, smsMessage } = response(result);
-    expect(emailSubject).toContain('Acme');
-    expect(emailMessage).toContain('<html lang="en">');
-    expect(emailMessage).toContain('{####}');
-    expect(smsMessage).toMatch(/^Acme: .*\{####\}/);
-    if (source === 'CustomMessage_AdminCreateUser') {
-      expect(emailMessage).toContain('{username}');
-      expect(smsMessage).toContain('{username}');
-    }
-  });
+  it.each(CUSTOM_MESSAGE_SOURCES)(
+    'answers %s with a branded subject, HTML e-mail and SMS that keep the placeholders',
+    async (source) => {
+      const fn = deploy(config);
+      const event = triggerEvent(source);
+      const result = await invoke(fn, event);
+      expect(result.ok && result.payload).toMatchObject({ triggerSource: source, request: event.request });
+      const { emailSubject, emailMessage, smsMessage } = response(result);
+      expect(emailSubject).toContain('Acme');
+      expect(emailMessage).toContain('<html lang="en">');
+      expect(emailMessage).toContain('{####}');
+      expect(smsMessage).toMatch(/^Acme: .*\{####\}/);
+      if (source === 'CustomMessage_AdminCreateUser') {
+        expect(emailMessage).toContain('{username}');
+        expect(smsMessage).toContain('{username}');
+      }
+    },
+  );
 
   it("writes German to a user whose locale attribute is de_DE, and to an app's clientMetadata.locale", async () => {
     const fn = deploy(config);
-    const byAttribute = await invoke(fn, triggerEvent('CustomMessage_ForgotPassword', { request: { userAttributes: { locale: 'de_DE' } } }));
+    const byAttribute = await invoke(
+      fn,
+      triggerEvent('CustomMessage_ForgotPassword', { request: { userAttributes: { locale: 'de_DE' } } }),
+    );
     expect(response(byAttribute).emailSubject).toBe('Passwort für Acme zurücksetzen');
-    const byMetadata = await invoke(fn, triggerEvent('CustomMessage_ResendCode', { request: { clientMetadata: { locale: 'de-AT' } } }));
+    const byMetadata = await invoke(
+      fn,
+      triggerEvent('CustomMessage_ResendCode', { request: { clientMetadata: { locale: 'de-AT' } } }),
+    );
     expect(response(byMetadata).smsMessage).toBe('Acme: Ihr neuer Bestätigungscode lautet {####}');
   });
 
   it('writes DEFAULT_LOCALE to a user whose language it does not have', async () => {
     const fn = deploy({ ...config, DEFAULT_LOCALE: 'de-DE' });
-    const result = await invoke(fn, triggerEvent('CustomMessage_Authentication', { request: { userAttributes: { locale: 'pt-BR' } } }));
+    const result = await invoke(
+      fn,
+      triggerEvent('CustomMessage_Authentication', { request: { userAttributes: { locale: 'pt-BR' } } }),
+    );
     expect(response(result).emailSubject).toBe('Ihr Anmeldecode für Acme');
   });
 
   it("escapes a user's name in the HTML e-mail", async () => {
     const fn = deploy(config);
-    const result = await invoke(fn, triggerEvent('CustomMessage_SignUp', { request: { userAttributes: { given_name: '<script>alert(1)</script>' } } }));
+    const result = await invoke(
+      fn,
+      triggerEvent('CustomMessage_SignUp', {
+        request: { userAttributes: { given_name: '<script>alert(1)</script>' } },
+      }),
+    );
     expect(response(result).emailMessage).toContain('Hi &lt;script&gt;alert(1)&lt;/script&gt;,');
     expect(response(result).emailMessage).not.toContain('<script>');
   });
@@ -67,12 +81,17 @@ describe('the built custom-message bundle on Node 24', () => {
     const fn = deploy({ ...config, EMAIL_VERIFICATION: 'link' });
     const withLink = await invoke(fn, triggerEvent('CustomMessage_SignUp'));
     expect(response(withLink).emailMessage).toContain('{##Click Here##}');
-    const withoutLink = await invoke(fn, triggerEvent('CustomMessage_SignUp', { request: { linkParameter: undefined } }));
+    const withoutLink = await invoke(
+      fn,
+      triggerEvent('CustomMessage_SignUp', { request: { linkParameter: undefined } }),
+    );
     expect(response(withoutLink)).toEqual(UNTOUCHED);
-    expect(logRecords(withoutLink).find((line) => line.level === 'WARN')).toMatchObject({ reason: 'link-parameter-missing' });
+    expect(logRecords(withoutLink).find((line) => line.level === 'WARN')).toMatchObject({
+      reason: 'link-parameter-missing',
+    });
   });
 
-  it("returns the event unchanged, so Cognito sends its default message, and names the variable when APP_NAME is missing or DEFAULT_LOCALE unknown", async () => {
+  it('returns the event unchanged, so Cognito sends its default message, and names the variable when APP_NAME is missing or DEFAULT_LOCALE unknown', async () => {
     for (const [environment, variable] of [
       [{ AWS_REGION: 'eu-west-1' }, 'APP_NAME'],
       [{ ...config, DEFAULT_LOCALE: 'klingon' }, 'DEFAULT_LOCALE'],
@@ -81,7 +100,11 @@ describe('the built custom-message bundle on Node 24', () => {
       const result = await invoke(fn, triggerEvent('CustomMessage_ForgotPassword'));
       expect(result.ok).toBe(true);
       expect(response(result)).toEqual(UNTOUCHED);
-      expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({ level: 'ERROR', variable, failurePolicy: 'return-event' });
+      expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({
+        level: 'ERROR',
+        variable,
+        failurePolicy: 'return-event',
+      });
     }
   });
 
@@ -90,7 +113,9 @@ describe('the built custom-message bundle on Node 24', () => {
     const broken = { ...triggerEvent('CustomMessage_SignUp'), request: { userAttributes: {} } };
     const result = await invoke(fn, broken);
     expect(result.ok && result.payload).toEqual(broken);
-    expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({ path: 'request.codeParameter' });
+    expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({
+      path: 'request.codeParameter',
+    });
   });
 });
 

@@ -23,7 +23,10 @@ describe('languageOf', () => {
 describe('chooseLocale', () => {
   const withLocales = (attribute?: string, metadata?: string) =>
     triggerEvent('CustomMessage_SignUp', {
-      request: { userAttributes: { locale: attribute }, ...(metadata === undefined ? {} : { clientMetadata: { locale: metadata } }) },
+      request: {
+        userAttributes: { locale: attribute },
+        ...(metadata === undefined ? {} : { clientMetadata: { locale: metadata } }),
+      },
     });
 
   it("takes the user's locale attribute first, even when the app sends another", () => {

@@ -82,9 +82,7 @@ function welcomeContent(name: string | undefined, config: PostConfirmationConfig
       `Welcome to ${config.appName}`,
       `<p>${escapeHtml(hello)}</p>
 <p>Your ${escapeHtml(config.appName)} account is confirmed. ${
-        config.appUrl
-          ? `<a href="${escapeHtml(config.appUrl)}">Sign in</a> to get started.`
-          : 'You can sign in now.'
+        config.appUrl ? `<a href="${escapeHtml(config.appUrl)}">Sign in</a> to get started.` : 'You can sign in now.'
       }</p>
 <p>The ${escapeHtml(config.appName)} team</p>`,
     ),

@@ -1,7 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { bundleTestbed, logRecords } from '@cognito-triggers/lambda-runtime';
-import { refusingEndpoint, startSesEmulator, startSesFaultProxy, type SesEmulator, type SesFault } from '@cognito-triggers/local-stack';
-import { AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT, findPersonalData, PERSONAL_VALUES, triggerEvent } from '@cognito-triggers/trigger-core/testing';
+import {
+  refusingEndpoint,
+  startSesEmulator,
+  startSesFaultProxy,
+  type SesEmulator,
+  type SesFault,
+} from '@cognito-triggers/local-stack';
+import {
+  AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT,
+  findPersonalData,
+  PERSONAL_VALUES,
+  triggerEvent,
+} from '@cognito-triggers/trigger-core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // The deployed artifact itself, run on Node 24 as the nodejs24.x runtime would.
@@ -13,9 +24,6 @@ let ses: SesEmulator;
 const testbed = bundleTestbed({ name: 'post-confirmation', bundlePath });
 const { deploy, invoke } = testbed;
 const allLogs = testbed.logs;
-
-
-
 
 beforeAll(async () => {
   ses = await startSesEmulator();
@@ -36,7 +44,11 @@ describe('the built post-confirmation bundle on Node 24', () => {
     expect(result.ok && result.payload).toMatchObject({ triggerSource: 'PostConfirmation_ConfirmSignUp' });
     const emails = await ses.emails();
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ from: 'Acme <hello@acme.example>', destination: { to: ['jane.doe@example.com'] }, subject: 'Welcome to Acme' });
+    expect(emails[0]).toMatchObject({
+      from: 'Acme <hello@acme.example>',
+      destination: { to: ['jane.doe@example.com'] },
+      subject: 'Welcome to Acme',
+    });
     expect(emails[0]?.body.text).toContain('Your Acme account is confirmed.');
     expect(emails[0]?.body.html).toContain('<p>Hi Jane,</p>');
   });
@@ -56,8 +68,16 @@ describe('the built post-confirmation bundle on Node 24', () => {
 
   it('sends nothing to an unverified address or a user without one', async () => {
     const fn = deploy({ ...config, AWS_ENDPOINT_URL_SES: ses.endpoint });
-    await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email_verified: 'false' } } }));
-    await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email: undefined, email_verified: undefined } } }));
+    await invoke(
+      fn,
+      triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email_verified: 'false' } } }),
+    );
+    await invoke(
+      fn,
+      triggerEvent('PostConfirmation_ConfirmSignUp', {
+        request: { userAttributes: { email: undefined, email_verified: undefined } },
+      }),
+    );
     expect(await ses.emails()).toEqual([]);
   });
 
@@ -72,7 +92,9 @@ describe('the built post-confirmation bundle on Node 24', () => {
     for (let i = 0; i < 2; i += 1) {
       const result = await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp'));
       expect(result.ok).toBe(true);
-      expect(logRecords(result).filter((line) => line.variable === 'EMAIL_FROM' && line.message === 'invocation finished')).toHaveLength(1);
+      expect(
+        logRecords(result).filter((line) => line.variable === 'EMAIL_FROM' && line.message === 'invocation finished'),
+      ).toHaveLength(1);
     }
     expect(await ses.emails()).toEqual([]);
   });
@@ -96,7 +118,10 @@ describe('the built bundle when SES misbehaves', () => {
         const result = await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp'));
         expect(Date.now() - startedAt).toBeLessThan(COGNITO_LIMIT_MS);
         expect(result.ok).toBe(true);
-        expect(result.ok && result.payload).toMatchObject({ triggerSource: 'PostConfirmation_ConfirmSignUp', response: {} });
+        expect(result.ok && result.payload).toMatchObject({
+          triggerSource: 'PostConfirmation_ConfirmSignUp',
+          response: {},
+        });
         const lines = logRecords(result);
         const errors = lines.filter((line) => line.level === 'ERROR');
         expect(errors).toHaveLength(1);
@@ -120,7 +145,11 @@ describe('the built bundle when SES misbehaves', () => {
     try {
       const fn = deploy({ ...config, AWS_ENDPOINT_URL_SES: proxy.endpoint });
       const result = await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp'));
-      expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({ outcome: 'success', emailKind: 'welcome', attempts: 2 });
+      expect(logRecords(result).find((line) => line.message === 'invocation finished')).toMatchObject({
+        outcome: 'success',
+        emailKind: 'welcome',
+        attempts: 2,
+      });
       expect(await ses.emails()).toHaveLength(1);
       expect(proxy.counts()).toMatchObject({ requests: 2, throttle: 1, forwarded: 1 });
     } finally {

@@ -8,25 +8,40 @@ describe('readConfig', () => {
   });
 
   it('names EMAIL_FROM when it is not an address', () => {
-    expect(() => readConfig(envReader({ EMAIL_FROM: 'Acme' }))).toThrow('EMAIL_FROM must be an e-mail address or "Name <address>"');
+    expect(() => readConfig(envReader({ EMAIL_FROM: 'Acme' }))).toThrow(
+      'EMAIL_FROM must be an e-mail address or "Name <address>"',
+    );
   });
 
   it('accepts "Name <address>" and quotes or encodes names as e-mail headers need', () => {
-    expect(readConfig(envReader({ EMAIL_FROM: 'Acme <hello@acme.example>' })).from.header).toBe('Acme <hello@acme.example>');
-    expect(readConfig(envReader({ EMAIL_FROM: '"Acme, Inc." <hello@acme.example>' })).from.header).toBe('"Acme, Inc." <hello@acme.example>');
+    expect(readConfig(envReader({ EMAIL_FROM: 'Acme <hello@acme.example>' })).from.header).toBe(
+      'Acme <hello@acme.example>',
+    );
+    expect(readConfig(envReader({ EMAIL_FROM: '"Acme, Inc." <hello@acme.example>' })).from.header).toBe(
+      '"Acme, Inc." <hello@acme.example>',
+    );
     expect(readConfig(envReader({ EMAIL_FROM: 'Café Müller <hallo@cafe.example>' })).from.header).toBe(
       `=?UTF-8?B?${Buffer.from('Café Müller').toString('base64')}?= <hallo@cafe.example>`,
     );
   });
 
   it('names the variable for a bad boolean, reply-to address or URL', () => {
-    expect(() => readConfig(envReader({ EMAIL_FROM: 'a@b.example', REQUIRE_VERIFIED_EMAIL: 'maybe' }))).toThrow(/^REQUIRE_VERIFIED_EMAIL must be true or false/);
-    expect(() => readConfig(envReader({ EMAIL_FROM: 'a@b.example', EMAIL_REPLY_TO: 'nobody' }))).toThrow(/^EMAIL_REPLY_TO must be an e-mail address/);
+    expect(() => readConfig(envReader({ EMAIL_FROM: 'a@b.example', REQUIRE_VERIFIED_EMAIL: 'maybe' }))).toThrow(
+      /^REQUIRE_VERIFIED_EMAIL must be true or false/,
+    );
+    expect(() => readConfig(envReader({ EMAIL_FROM: 'a@b.example', EMAIL_REPLY_TO: 'nobody' }))).toThrow(
+      /^EMAIL_REPLY_TO must be an e-mail address/,
+    );
     expect(() => readConfig(envReader({ EMAIL_FROM: 'a@b.example', APP_URL: 'not a url' }))).toThrow(/^APP_URL /);
   });
 
   it('defaults to verified-only sending and the password-change notice on', () => {
     const config = readConfig(envReader({ EMAIL_FROM: 'a@b.example' }));
-    expect(config).toMatchObject({ requireVerifiedEmail: true, passwordChangeNotice: true, appName: 'our app', replyTo: [] });
+    expect(config).toMatchObject({
+      requireVerifiedEmail: true,
+      passwordChangeNotice: true,
+      appName: 'our app',
+      replyTo: [],
+    });
   });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readConfig, type PostConfirmationConfig } from '../src/config';
 import { decideEmail } from '../src/email';
 
-const config: PostConfirmationConfig = readConfig(envReader({ EMAIL_FROM: 'Acme <hello@acme.example>', APP_NAME: 'Acme' }));
+const config: PostConfirmationConfig = readConfig(
+  envReader({ EMAIL_FROM: 'Acme <hello@acme.example>', APP_NAME: 'Acme' }),
+);
 
 describe('decideEmail', () => {
   it('sends a welcome e-mail with text and HTML parts to the confirmed user', () => {
@@ -21,9 +23,16 @@ describe('decideEmail', () => {
   });
 
   it("sends the welcome e-mail for the AWS documentation's sample event, where email_verified is a boolean", () => {
-    const sample = postConfirmation.parseEvent({ ...AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT, triggerSource: 'PostConfirmation_ConfirmSignUp' });
+    const sample = postConfirmation.parseEvent({
+      ...AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT,
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+    });
     const decision = decideEmail(sample, config);
-    expect(decision).toMatchObject({ action: 'send', kind: 'welcome', input: { Destination: { ToAddresses: ['user@example.com'] } } });
+    expect(decision).toMatchObject({
+      action: 'send',
+      kind: 'welcome',
+      input: { Destination: { ToAddresses: ['user@example.com'] } },
+    });
   });
 
   it('sends no welcome e-mail on ConfirmForgotPassword, but a password-changed notice', () => {
@@ -36,23 +45,32 @@ describe('decideEmail', () => {
 
   it('sends nothing on ConfirmForgotPassword when PASSWORD_CHANGE_NOTICE is off', () => {
     const quiet = readConfig(envReader({ EMAIL_FROM: 'hello@acme.example', PASSWORD_CHANGE_NOTICE: 'off' }));
-    expect(decideEmail(triggerEvent('PostConfirmation_ConfirmForgotPassword'), quiet)).toEqual({ action: 'skip', reason: 'password-change-notice-off' });
+    expect(decideEmail(triggerEvent('PostConfirmation_ConfirmForgotPassword'), quiet)).toEqual({
+      action: 'skip',
+      reason: 'password-change-notice-off',
+    });
   });
 
   it('sends nothing to a user without an e-mail attribute', () => {
-    const event = triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email: undefined, email_verified: undefined, phone_number: '+12065550142' } } });
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp', {
+      request: { userAttributes: { email: undefined, email_verified: undefined, phone_number: '+12065550142' } },
+    });
     expect(decideEmail(event, config)).toEqual({ action: 'skip', reason: 'no-email-attribute' });
   });
 
   it('sends nothing to an unverified address unless REQUIRE_VERIFIED_EMAIL=false', () => {
-    const event = triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email_verified: 'false' } } });
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp', {
+      request: { userAttributes: { email_verified: 'false' } },
+    });
     expect(decideEmail(event, config)).toEqual({ action: 'skip', reason: 'email-not-verified' });
     const lenient = readConfig(envReader({ EMAIL_FROM: 'hello@acme.example', REQUIRE_VERIFIED_EMAIL: 'false' }));
     expect(decideEmail(event, lenient)).toMatchObject({ action: 'send', kind: 'welcome' });
   });
 
   it('escapes user-supplied values placed in the HTML part', () => {
-    const event = triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { given_name: '<img src=x onerror=alert(1)>' } } });
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp', {
+      request: { userAttributes: { given_name: '<img src=x onerror=alert(1)>' } },
+    });
     const decision = decideEmail(event, config);
     if (decision.action !== 'send') throw new Error('expected an e-mail');
     expect(decision.input.Message?.Body?.Html?.Data).not.toContain('<img');
@@ -70,8 +88,12 @@ describe('decideEmail', () => {
     );
     const decision = decideEmail(triggerEvent('PostConfirmation_ConfirmSignUp'), full);
     expect(decision).toMatchObject({
-      input: { ReplyToAddresses: ['support@acme.example', 'Help Desk <help@acme.example>'], ConfigurationSetName: 'transactional' },
+      input: {
+        ReplyToAddresses: ['support@acme.example', 'Help Desk <help@acme.example>'],
+        ConfigurationSetName: 'transactional',
+      },
     });
-    if (decision.action === 'send') expect(decision.input.Message?.Body?.Html?.Data).toContain('href="https://app.acme.example/login"');
+    if (decision.action === 'send')
+      expect(decision.input.Message?.Body?.Html?.Data).toContain('href="https://app.acme.example/login"');
   });
 });

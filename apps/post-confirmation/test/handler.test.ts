@@ -42,7 +42,9 @@ describe('post-confirmation handler', () => {
     const calls = ses.commandCalls(SendEmailCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.args[0].input.Message?.Subject?.Data).toBe('Welcome to Acme');
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'success', emailKind: 'welcome', messageId: 'm-1' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'success', emailKind: 'welcome', messageId: 'm-1' },
+    ]);
     expect(logs.lines()).toHaveLength(1);
   });
 
@@ -56,24 +58,43 @@ describe('post-confirmation handler', () => {
 
   it('sends nothing when the address is not verified, and logs why without the address', async () => {
     const handler = await loadHandler({ EMAIL_FROM: 'hello@acme.example' });
-    const event = triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email_verified: 'false' } } });
-    await expect(handler(event, fakeContext())).resolves.toMatchObject({ triggerSource: 'PostConfirmation_ConfirmSignUp' });
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp', {
+      request: { userAttributes: { email_verified: 'false' } },
+    });
+    await expect(handler(event, fakeContext())).resolves.toMatchObject({
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+    });
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'success', skipReason: 'email-not-verified' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'success', skipReason: 'email-not-verified' },
+    ]);
   });
 
   it('returns the event and logs the SES error name and code, without the address, when SES rejects the message', async () => {
     ses.on(SendEmailCommand).rejects(
-      Object.assign(new Error('Email address is not verified. The following identities failed the check in region EU-WEST-1: jane.doe@example.com'), {
-        name: 'MessageRejected',
-        Code: 'MessageRejected',
-        $metadata: { httpStatusCode: 400 },
-      }),
+      Object.assign(
+        new Error(
+          'Email address is not verified. The following identities failed the check in region EU-WEST-1: jane.doe@example.com',
+        ),
+        {
+          name: 'MessageRejected',
+          Code: 'MessageRejected',
+          $metadata: { httpStatusCode: 400 },
+        },
+      ),
     );
     const handler = await loadHandler({ EMAIL_FROM: 'hello@acme.example' });
     const event = triggerEvent('PostConfirmation_ConfirmSignUp');
     await expect(handler(event, fakeContext())).resolves.toBe(event);
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ level: 'ERROR', outcome: 'failed', emailKind: 'welcome', errorName: 'MessageRejected', errorCode: 'MessageRejected' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      {
+        level: 'ERROR',
+        outcome: 'failed',
+        emailKind: 'welcome',
+        errorName: 'MessageRejected',
+        errorCode: 'MessageRejected',
+      },
+    ]);
   });
 
   it('logs a missing EMAIL_FROM on every invocation and still returns the event, sending nothing', async () => {
@@ -98,7 +119,10 @@ describe('post-confirmation handler', () => {
   it("sends the welcome e-mail for the AWS documentation's sample event once it names its triggerSource", async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'm-3' });
     const handler = await loadHandler({ EMAIL_FROM: 'hello@acme.example' });
-    const sample = { ...structuredClone(AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT), triggerSource: 'PostConfirmation_ConfirmSignUp' } as unknown as PostConfirmationEvent;
+    const sample = {
+      ...structuredClone(AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT),
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+    } as unknown as PostConfirmationEvent;
     await handler(sample, fakeContext());
     expect(ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Destination?.ToAddresses).toEqual(['user@example.com']);
   });

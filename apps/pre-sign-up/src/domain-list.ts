@@ -60,7 +60,10 @@ function parseRule(entry: string): DomainRule {
   const subdomains = entry.startsWith('*.');
   // `*.com` is a deliberate rule (every .com domain); a bare `com` would be a typo for a domain.
   const domain = normalizeDomain(subdomains ? entry.slice(2) : entry, subdomains ? 1 : 2);
-  if (!domain) throw new Error(`entry "${entry}" is not a domain: use example.com for that domain or *.example.com for its subdomains`);
+  if (!domain)
+    throw new Error(
+      `entry "${entry}" is not a domain: use example.com for that domain or *.example.com for its subdomains`,
+    );
   return { kind: subdomains ? 'subdomains' : 'exact', domain };
 }
 

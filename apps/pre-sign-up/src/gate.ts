@@ -46,7 +46,9 @@ export type AllowDetail = 'no-email' | 'invalid-email' | 'provider-email-unverif
  * @example
  * Object.assign(event.response, { autoConfirmUser: true, autoVerifyEmail: true } satisfies ResponseFlags);
  */
-export type ResponseFlags = Partial<Pick<PreSignUpEvent['response'], 'autoConfirmUser' | 'autoVerifyEmail' | 'autoVerifyPhone'>>;
+export type ResponseFlags = Partial<
+  Pick<PreSignUpEvent['response'], 'autoConfirmUser' | 'autoVerifyEmail' | 'autoVerifyPhone'>
+>;
 
 /**
  * The gate's verdict on one PreSignUp event. `rule` says which configured entry decided, never
@@ -71,7 +73,11 @@ export type SignUpDecision =
  * decideSignUp(triggerEvent('PreSignUp_SignUp'), { ...config, blocked: { variable: 'BLOCKED_EMAIL_DOMAINS', rules: parseDomainList('example.com') } });
  * // { action: 'reject', reason: 'blocked-domain', rule: { list: 'BLOCKED_EMAIL_DOMAINS', entry: 0, match: 'exact' }, userMessage: '...' }
  */
-export function decideSignUp(event: PreSignUpEvent, config: PreSignUpConfig, isDisposable?: DisposableCheck): SignUpDecision {
+export function decideSignUp(
+  event: PreSignUpEvent,
+  config: PreSignUpConfig,
+  isDisposable?: DisposableCheck,
+): SignUpDecision {
   if (event.triggerSource === 'PreSignUp_AdminCreateUser' && !config.gateAdminCreatedUsers) {
     return { action: 'allow', reason: 'admin-bypass', response: {} };
   }
@@ -102,7 +108,10 @@ export function decideSignUp(event: PreSignUpEvent, config: PreSignUpConfig, isD
 
   if (!autoConfirm) return { action: 'allow', reason: 'allowed', ...(allowed ? { rule: allowed } : {}), response: {} };
   // A provider that says it has not verified the address gets no verified e-mail from us either.
-  if (event.triggerSource === 'PreSignUp_ExternalProvider' && attributes.email_verified?.trim().toLowerCase() === 'false') {
+  if (
+    event.triggerSource === 'PreSignUp_ExternalProvider' &&
+    attributes.email_verified?.trim().toLowerCase() === 'false'
+  ) {
     return { action: 'allow', reason: 'allowed', rule: autoConfirm, detail: 'provider-email-unverified', response: {} };
   }
   const verifyPhone = config.autoVerifyPhone && Boolean(attributes.phone_number?.trim());

@@ -8,14 +8,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 const bundlePath = fileURLToPath(new URL('../dist/index.mjs', import.meta.url));
 const DOMAIN_MESSAGE = 'Sign-ups with this e-mail domain are not allowed.';
 // The users' domains must no more reach the log than their addresses.
-const USER_DOMAINS = ['acme.example', 'elsewhere.example', 'spam.example', 'mailinator.com', 'xn--mnchen-3ya.example', 'münchen.example', 'gmail.example'];
+const USER_DOMAINS = [
+  'acme.example',
+  'elsewhere.example',
+  'spam.example',
+  'mailinator.com',
+  'xn--mnchen-3ya.example',
+  'münchen.example',
+  'gmail.example',
+];
 const PHONE = '+12065550142';
 
 const testbed = bundleTestbed({ name: 'pre-sign-up', bundlePath, environment: { AWS_REGION: 'eu-west-1' } });
 const { deploy, invoke } = testbed;
 const allLogs = testbed.logs;
-
-
 
 function decisions(result: InvokeResult): unknown[] {
   return result.logs
@@ -25,12 +31,26 @@ function decisions(result: InvokeResult): unknown[] {
 }
 
 const signUp = (email: string | undefined, extra: Record<string, string> = {}) =>
-  triggerEvent('PreSignUp_SignUp', { request: { userAttributes: { email, ...extra }, validationData: { captcha: 'ok' }, clientMetadata: { plan: 'team' } } });
+  triggerEvent('PreSignUp_SignUp', {
+    request: {
+      userAttributes: { email, ...extra },
+      validationData: { captcha: 'ok' },
+      clientMetadata: { plan: 'team' },
+    },
+  });
 // Federated users arrive with their provider's attributes mapped, and a username of provider and id.
 const federated = (email: string | undefined) =>
-  triggerEvent('PreSignUp_ExternalProvider', { request: { userAttributes: { email, email_verified: email ? 'true' : undefined, given_name: 'Jane', family_name: undefined } } });
+  triggerEvent('PreSignUp_ExternalProvider', {
+    request: {
+      userAttributes: { email, email_verified: email ? 'true' : undefined, given_name: 'Jane', family_name: undefined },
+    },
+  });
 // An administrator's invitation: attributes as the admin set them, no validation data.
-const adminCreated = (email: string) => triggerEvent('PreSignUp_AdminCreateUser', { userName: 'jane.doe', request: { userAttributes: { email, email_verified: 'true' } } });
+const adminCreated = (email: string) =>
+  triggerEvent('PreSignUp_AdminCreateUser', {
+    userName: 'jane.doe',
+    request: { userAttributes: { email, email_verified: 'true' } },
+  });
 
 afterAll(async () => {
   await testbed.stop();
@@ -54,7 +74,10 @@ describe('the built pre-sign-up bundle on Node 24', () => {
   });
 
   it('refuses a SignUp from outside the allow-list, and from a blocked subdomain, with the message for end users', async () => {
-    for (const [email, reason] of [['jane.doe@elsewhere.example', 'not-in-allow-list'], ['jane.doe@contractors.acme.example', 'blocked-domain']]) {
+    for (const [email, reason] of [
+      ['jane.doe@elsewhere.example', 'not-in-allow-list'],
+      ['jane.doe@contractors.acme.example', 'blocked-domain'],
+    ]) {
       const result = await invoke(gate, signUp(email));
       expect(result.ok).toBe(false);
       expect(!result.ok && result.error).toMatchObject({ errorType: 'UserFacingError', errorMessage: DOMAIN_MESSAGE });
@@ -64,33 +87,51 @@ describe('the built pre-sign-up bundle on Node 24', () => {
 
   it('refuses a SignUp without an e-mail address while an allow-list is set, asking for a valid one', async () => {
     const result = await invoke(gate, signUp(undefined, { phone_number: PHONE }));
-    expect(!result.ok && result.error).toMatchObject({ errorType: 'UserFacingError', errorMessage: 'Please sign up with a valid e-mail address.' });
+    expect(!result.ok && result.error).toMatchObject({
+      errorType: 'UserFacingError',
+      errorMessage: 'Please sign up with a valid e-mail address.',
+    });
   });
 
   it('auto-confirms a SignUp from an auto-confirm domain, verifying the e-mail and the phone number it has', async () => {
     const withPhone = await invoke(gate, signUp('jane.doe@eu.acme.example', { phone_number: PHONE }));
-    expect(withPhone.ok && withPhone.payload).toMatchObject({ response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true } });
+    expect(withPhone.ok && withPhone.payload).toMatchObject({
+      response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true },
+    });
     const withoutPhone = await invoke(gate, signUp('jane.doe@eu.acme.example'));
-    expect(withoutPhone.ok && withoutPhone.payload).toMatchObject({ response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false } });
+    expect(withoutPhone.ok && withoutPhone.payload).toMatchObject({
+      response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false },
+    });
   });
 
   it('matches an internationalised domain whether the list or the address writes it in Unicode or punycode', async () => {
     for (const email of ['jane.doe@münchen.example', 'jane.doe@XN--MNCHEN-3YA.example.']) {
       const result = await invoke(gate, signUp(email));
-      expect(result.ok && result.payload, email).toMatchObject({ response: { autoConfirmUser: true, autoVerifyEmail: true } });
+      expect(result.ok && result.payload, email).toMatchObject({
+        response: { autoConfirmUser: true, autoVerifyEmail: true },
+      });
     }
   });
 
   it('gates an ExternalProvider user by the e-mail the provider sends', async () => {
     const outsider = await invoke(gate, federated('jane.doe@gmail.example'));
-    expect(!outsider.ok && outsider.error).toMatchObject({ errorType: 'UserFacingError', errorMessage: DOMAIN_MESSAGE });
+    expect(!outsider.ok && outsider.error).toMatchObject({
+      errorType: 'UserFacingError',
+      errorMessage: DOMAIN_MESSAGE,
+    });
     const colleague = await invoke(gate, federated('jane.doe@eu.acme.example'));
-    expect(colleague.ok && colleague.payload).toMatchObject({ triggerSource: 'PreSignUp_ExternalProvider', response: { autoConfirmUser: true, autoVerifyEmail: true } });
+    expect(colleague.ok && colleague.payload).toMatchObject({
+      triggerSource: 'PreSignUp_ExternalProvider',
+      response: { autoConfirmUser: true, autoVerifyEmail: true },
+    });
   });
 
   it('lets an administrator create a user outside the allow-list unless GATE_ADMIN_CREATED_USERS=true', async () => {
     const bypass = await invoke(gate, adminCreated('jane.doe@elsewhere.example'));
-    expect(bypass.ok && bypass.payload).toMatchObject({ triggerSource: 'PreSignUp_AdminCreateUser', response: { autoConfirmUser: false } });
+    expect(bypass.ok && bypass.payload).toMatchObject({
+      triggerSource: 'PreSignUp_AdminCreateUser',
+      response: { autoConfirmUser: false },
+    });
     expect(decisions(bypass)).toEqual(['admin-bypass']);
     const gated = deploy({ ALLOWED_EMAIL_DOMAINS: 'acme.example', GATE_ADMIN_CREATED_USERS: 'true' });
     const refused = await invoke(gated, adminCreated('jane.doe@elsewhere.example'));
@@ -99,7 +140,11 @@ describe('the built pre-sign-up bundle on Node 24', () => {
 
   it('refuses throw-away providers from the bundled list with BLOCK_DISPOSABLE_EMAIL=true, federated users included', async () => {
     const fn = deploy({ BLOCK_DISPOSABLE_EMAIL: 'true', BLOCKED_EMAIL_DOMAINS: 'spam.example' });
-    for (const event of [signUp('jane.doe@mailinator.com'), signUp('jane.doe@x7.mailinator.com'), federated('jane.doe@mailinator.com')]) {
+    for (const event of [
+      signUp('jane.doe@mailinator.com'),
+      signUp('jane.doe@x7.mailinator.com'),
+      federated('jane.doe@mailinator.com'),
+    ]) {
       const result = await invoke(fn, event);
       expect(!result.ok && result.error).toMatchObject({ errorType: 'UserFacingError', errorMessage: DOMAIN_MESSAGE });
       expect(decisions(result)).toEqual(['disposable']);
@@ -115,15 +160,28 @@ describe('the built pre-sign-up bundle on Node 24', () => {
     const fn = deploy({ BLOCKED_EMAIL_DOMAINS: 'spam.example, spam' });
     for (let i = 0; i < 2; i += 1) {
       const result = await invoke(fn, signUp('jane.doe@acme.example'));
-      expect(!result.ok && result.error).toMatchObject({ errorType: 'TriggerFailedError', errorMessage: GENERIC_USER_MESSAGE });
-      const summary = result.logs.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.message === 'invocation finished');
-      expect(summary).toMatchObject({ level: 'ERROR', outcome: 'failed', failurePolicy: 'reject', variable: 'BLOCKED_EMAIL_DOMAINS' });
+      expect(!result.ok && result.error).toMatchObject({
+        errorType: 'TriggerFailedError',
+        errorMessage: GENERIC_USER_MESSAGE,
+      });
+      const summary = result.logs
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.message === 'invocation finished');
+      expect(summary).toMatchObject({
+        level: 'ERROR',
+        outcome: 'failed',
+        failurePolicy: 'reject',
+        variable: 'BLOCKED_EMAIL_DOMAINS',
+      });
     }
   });
 
   it('refuses with the generic message an event it cannot read, rather than letting it through', async () => {
     const result = await invoke(gate, { triggerSource: 'PreSignUp_SignUp', request: {}, response: {} });
-    expect(!result.ok && result.error).toMatchObject({ errorType: 'TriggerFailedError', errorMessage: GENERIC_USER_MESSAGE });
+    expect(!result.ok && result.error).toMatchObject({
+      errorType: 'TriggerFailedError',
+      errorMessage: GENERIC_USER_MESSAGE,
+    });
   });
 });
 

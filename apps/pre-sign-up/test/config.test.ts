@@ -16,7 +16,11 @@ describe('readConfig', () => {
 
   it('reads each list into normalised rules that remember their variable', () => {
     const config = readConfig(
-      envReader({ ALLOWED_EMAIL_DOMAINS: 'Acme.Example.,*.acme.example', BLOCKED_EMAIL_DOMAINS: 'bücher.example', AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }),
+      envReader({
+        ALLOWED_EMAIL_DOMAINS: 'Acme.Example.,*.acme.example',
+        BLOCKED_EMAIL_DOMAINS: 'bücher.example',
+        AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example',
+      }),
     );
     expect(config.allowed).toEqual({
       variable: 'ALLOWED_EMAIL_DOMAINS',
@@ -30,18 +34,28 @@ describe('readConfig', () => {
   });
 
   it('names the variable and the entry when a list entry is bad', () => {
-    expect(() => readConfig(envReader({ ALLOWED_EMAIL_DOMAINS: 'acme.example,acme' }))).toThrow(/^ALLOWED_EMAIL_DOMAINS entry "acme" is not a domain/);
-    expect(() => readConfig(envReader({ BLOCKED_EMAIL_DOMAINS: 'spam@spam.example' }))).toThrow(/^BLOCKED_EMAIL_DOMAINS entry "spam@spam.example" is an e-mail address/);
-    expect(() => readConfig(envReader({ AUTO_CONFIRM_EMAIL_DOMAINS: '*.' }))).toThrow(/^AUTO_CONFIRM_EMAIL_DOMAINS entry "\*\." is not a domain/);
+    expect(() => readConfig(envReader({ ALLOWED_EMAIL_DOMAINS: 'acme.example,acme' }))).toThrow(
+      /^ALLOWED_EMAIL_DOMAINS entry "acme" is not a domain/,
+    );
+    expect(() => readConfig(envReader({ BLOCKED_EMAIL_DOMAINS: 'spam@spam.example' }))).toThrow(
+      /^BLOCKED_EMAIL_DOMAINS entry "spam@spam.example" is an e-mail address/,
+    );
+    expect(() => readConfig(envReader({ AUTO_CONFIRM_EMAIL_DOMAINS: '*.' }))).toThrow(
+      /^AUTO_CONFIRM_EMAIL_DOMAINS entry "\*\." is not a domain/,
+    );
   });
 
   it('refuses an allow-list of commas only rather than silently allowing everyone', () => {
-    expect(() => readConfig(envReader({ ALLOWED_EMAIL_DOMAINS: ',,' }))).toThrow(/^ALLOWED_EMAIL_DOMAINS must list at least one domain/);
+    expect(() => readConfig(envReader({ ALLOWED_EMAIL_DOMAINS: ',,' }))).toThrow(
+      /^ALLOWED_EMAIL_DOMAINS must list at least one domain/,
+    );
   });
 
   it('names the variable for a bad boolean', () => {
     for (const name of ['BLOCK_DISPOSABLE_EMAIL', 'GATE_ADMIN_CREATED_USERS', 'AUTO_VERIFY_PHONE']) {
-      expect(() => readConfig(envReader({ [name]: 'sometimes' }))).toThrow(new RegExp(`^${name} must be true or false`));
+      expect(() => readConfig(envReader({ [name]: 'sometimes' }))).toThrow(
+        new RegExp(`^${name} must be true or false`),
+      );
     }
   });
 });

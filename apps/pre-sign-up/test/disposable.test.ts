@@ -11,7 +11,13 @@ describe('the throw-away e-mail list', () => {
 
   it('does not count ordinary mail providers or lookalike domains as throw-away', async () => {
     const isDisposable = await loadDisposableDomains();
-    for (const domain of ['gmail.com', 'outlook.com', 'proton.me', 'notmailinator.example', 'mailinator.com.acme.example']) {
+    for (const domain of [
+      'gmail.com',
+      'outlook.com',
+      'proton.me',
+      'notmailinator.example',
+      'mailinator.com.acme.example',
+    ]) {
       expect(isDisposable(domain), domain).toBe(false);
     }
   });

@@ -17,7 +17,16 @@ describe('domain normalisation', () => {
   });
 
   it('refuses what is not a host name of two labels or more', () => {
-    for (const bad of ['', '.', 'localhost', 'a b.example', 'under_score.example', '-lead.example', 'x..example', 'a.example..']) {
+    for (const bad of [
+      '',
+      '.',
+      'localhost',
+      'a b.example',
+      'under_score.example',
+      '-lead.example',
+      'x..example',
+      'a.example..',
+    ]) {
       expect(normalizeDomain(bad), bad).toBeUndefined();
     }
   });
@@ -30,7 +39,11 @@ describe('domain normalisation', () => {
   });
 
   it('lists a domain and its parents down to two labels', () => {
-    expect(domainAndParents('a.b.mailinator.com')).toEqual(['a.b.mailinator.com', 'b.mailinator.com', 'mailinator.com']);
+    expect(domainAndParents('a.b.mailinator.com')).toEqual([
+      'a.b.mailinator.com',
+      'b.mailinator.com',
+      'mailinator.com',
+    ]);
   });
 });
 
@@ -39,15 +52,23 @@ describe('domain lists', () => {
     const rules = list('acme.example, *.corp.example');
     expect(matchDomain(rules, 'acme.example')).toEqual({ list: 'ALLOWED_EMAIL_DOMAINS', entry: 0, match: 'exact' });
     expect(matchDomain(rules, 'eu.acme.example')).toBeUndefined();
-    expect(matchDomain(rules, 'eu.corp.example')).toEqual({ list: 'ALLOWED_EMAIL_DOMAINS', entry: 1, match: 'subdomains' });
+    expect(matchDomain(rules, 'eu.corp.example')).toEqual({
+      list: 'ALLOWED_EMAIL_DOMAINS',
+      entry: 1,
+      match: 'subdomains',
+    });
     expect(matchDomain(rules, 'a.b.corp.example')).toMatchObject({ entry: 1 });
     expect(matchDomain(rules, 'corp.example')).toBeUndefined();
     expect(matchDomain(rules, 'notcorp.example')).toBeUndefined();
   });
 
   it('matches Unicode entries against punycode domains and the other way round', () => {
-    expect(matchDomain(list('bücher.example'), normalizeDomain('xn--bcher-kva.example') ?? '')).toMatchObject({ match: 'exact' });
-    expect(matchDomain(list('*.xn--bcher-kva.example'), normalizeDomain('Shop.Bücher.Example') ?? '')).toMatchObject({ match: 'subdomains' });
+    expect(matchDomain(list('bücher.example'), normalizeDomain('xn--bcher-kva.example') ?? '')).toMatchObject({
+      match: 'exact',
+    });
+    expect(matchDomain(list('*.xn--bcher-kva.example'), normalizeDomain('Shop.Bücher.Example') ?? '')).toMatchObject({
+      match: 'subdomains',
+    });
   });
 
   it('allows a *. entry on a top-level domain but not a bare top-level domain', () => {

@@ -10,13 +10,21 @@ function signUp(attributes: Record<string, string | undefined>, source: Source =
   return triggerEvent(source, { request: { userAttributes: attributes } });
 }
 
-function decide(environment: Record<string, string>, event: PreSignUpEvent, isDisposable?: (domain: string) => boolean) {
+function decide(
+  environment: Record<string, string>,
+  event: PreSignUpEvent,
+  isDisposable?: (domain: string) => boolean,
+) {
   return decideSignUp(event, readConfig(envReader(environment)), isDisposable);
 }
 
 describe('the sign-up gate', () => {
   it('lets anyone sign up and changes nothing when no list is configured', () => {
-    expect(decide({}, signUp({ email: 'jane@anything.example' }))).toEqual({ action: 'allow', reason: 'allowed', response: {} });
+    expect(decide({}, signUp({ email: 'jane@anything.example' }))).toEqual({
+      action: 'allow',
+      reason: 'allowed',
+      response: {},
+    });
   });
 
   it('refuses an exact blocked domain but not its subdomains', () => {
@@ -32,13 +40,21 @@ describe('the sign-up gate', () => {
 
   it('refuses the subdomains of a *. entry but not the domain itself', () => {
     const environment = { BLOCKED_EMAIL_DOMAINS: 'other.example, *.spam.example' };
-    expect(decide(environment, signUp({ email: 'jane@eu.spam.example' }))).toMatchObject({ action: 'reject', rule: { entry: 1, match: 'subdomains' } });
+    expect(decide(environment, signUp({ email: 'jane@eu.spam.example' }))).toMatchObject({
+      action: 'reject',
+      rule: { entry: 1, match: 'subdomains' },
+    });
     expect(decide(environment, signUp({ email: 'jane@spam.example' })).action).toBe('allow');
   });
 
   it('matches an address whatever its case, with a trailing dot, and in Unicode or punycode', () => {
     const environment = { BLOCKED_EMAIL_DOMAINS: 'Spam.Example, xn--bcher-kva.example, *.münchen.example' };
-    for (const email of ['Jane@SPAM.example.', 'jane@Bücher.example', 'jane@shop.xn--mnchen-3ya.example', 'jane@shop.MÜNCHEN.example']) {
+    for (const email of [
+      'Jane@SPAM.example.',
+      'jane@Bücher.example',
+      'jane@shop.xn--mnchen-3ya.example',
+      'jane@shop.MÜNCHEN.example',
+    ]) {
       expect(decide(environment, signUp({ email })).action, email).toBe('reject');
     }
   });
@@ -49,8 +65,16 @@ describe('the sign-up gate', () => {
   });
 
   it('says which allow-list entry let a user in', () => {
-    const decision = decide({ ALLOWED_EMAIL_DOMAINS: 'acme.example,*.acme.example' }, signUp({ email: 'jane@eu.acme.example' }));
-    expect(decision).toEqual({ action: 'allow', reason: 'allowed', rule: { list: 'ALLOWED_EMAIL_DOMAINS', entry: 1, match: 'subdomains' }, response: {} });
+    const decision = decide(
+      { ALLOWED_EMAIL_DOMAINS: 'acme.example,*.acme.example' },
+      signUp({ email: 'jane@eu.acme.example' }),
+    );
+    expect(decision).toEqual({
+      action: 'allow',
+      reason: 'allowed',
+      rule: { list: 'ALLOWED_EMAIL_DOMAINS', entry: 1, match: 'subdomains' },
+      response: {},
+    });
   });
 
   it('refuses a blocked subdomain of an allowed domain: blocking wins', () => {
@@ -60,23 +84,47 @@ describe('the sign-up gate', () => {
   });
 
   it('refuses a sign-up without an e-mail address when an allow-list is set, asking for a valid address', () => {
-    const decision = decide({ ALLOWED_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: undefined, phone_number: '+12065550142' }));
-    expect(decision).toEqual({ action: 'reject', reason: 'missing-email', userMessage: 'Please sign up with a valid e-mail address.' });
+    const decision = decide(
+      { ALLOWED_EMAIL_DOMAINS: 'acme.example' },
+      signUp({ email: undefined, phone_number: '+12065550142' }),
+    );
+    expect(decision).toEqual({
+      action: 'reject',
+      reason: 'missing-email',
+      userMessage: 'Please sign up with a valid e-mail address.',
+    });
   });
 
   it('lets a phone-only sign-up through a block-list without verifying an e-mail it does not have', () => {
-    const decision = decide({ BLOCKED_EMAIL_DOMAINS: 'spam.example', AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: undefined, phone_number: '+12065550142' }));
+    const decision = decide(
+      { BLOCKED_EMAIL_DOMAINS: 'spam.example', AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' },
+      signUp({ email: undefined, phone_number: '+12065550142' }),
+    );
     expect(decision).toEqual({ action: 'allow', reason: 'allowed', detail: 'no-email', response: {} });
   });
 
   it('refuses an address whose domain cannot be read when any domain rule is set, and lets it be otherwise', () => {
-    expect(decide({ BLOCKED_EMAIL_DOMAINS: 'spam.example' }, signUp({ email: 'jane@spam example' }))).toMatchObject({ action: 'reject', reason: 'invalid-email' });
-    expect(decide({}, signUp({ email: 'jane@spam example' }), () => false)).toMatchObject({ action: 'reject', reason: 'invalid-email' });
-    expect(decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@' }))).toEqual({ action: 'allow', reason: 'allowed', detail: 'invalid-email', response: {} });
+    expect(decide({ BLOCKED_EMAIL_DOMAINS: 'spam.example' }, signUp({ email: 'jane@spam example' }))).toMatchObject({
+      action: 'reject',
+      reason: 'invalid-email',
+    });
+    expect(decide({}, signUp({ email: 'jane@spam example' }), () => false)).toMatchObject({
+      action: 'reject',
+      reason: 'invalid-email',
+    });
+    expect(decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@' }))).toEqual({
+      action: 'allow',
+      reason: 'allowed',
+      detail: 'invalid-email',
+      response: {},
+    });
   });
 
   it('auto-confirms and verifies the e-mail of an auto-confirm domain, leaving the phone unverified by default', () => {
-    const decision = decide({ AUTO_CONFIRM_EMAIL_DOMAINS: '*.acme.example' }, signUp({ email: 'jane@eu.acme.example', phone_number: '+12065550142' }));
+    const decision = decide(
+      { AUTO_CONFIRM_EMAIL_DOMAINS: '*.acme.example' },
+      signUp({ email: 'jane@eu.acme.example', phone_number: '+12065550142' }),
+    );
     expect(decision).toEqual({
       action: 'allow',
       reason: 'auto-confirmed',
@@ -90,40 +138,74 @@ describe('the sign-up gate', () => {
     expect(decide(environment, signUp({ email: 'jane@acme.example', phone_number: '+12065550142' }))).toMatchObject({
       response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true },
     });
-    expect(decide(environment, signUp({ email: 'jane@acme.example' }))).toMatchObject({ response: { autoConfirmUser: true, autoVerifyEmail: true } });
+    expect(decide(environment, signUp({ email: 'jane@acme.example' }))).toMatchObject({
+      response: { autoConfirmUser: true, autoVerifyEmail: true },
+    });
     expect(decide(environment, signUp({ email: 'jane@acme.example' }))).not.toHaveProperty('response.autoVerifyPhone');
   });
 
   it('does not let an auto-confirm entry get around the block-list or the allow-list', () => {
-    expect(decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example', BLOCKED_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@acme.example' })).reason).toBe('blocked-domain');
-    expect(decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example', ALLOWED_EMAIL_DOMAINS: 'corp.example' }, signUp({ email: 'jane@acme.example' })).reason).toBe('not-in-allow-list');
+    expect(
+      decide(
+        { AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example', BLOCKED_EMAIL_DOMAINS: 'acme.example' },
+        signUp({ email: 'jane@acme.example' }),
+      ).reason,
+    ).toBe('blocked-domain');
+    expect(
+      decide(
+        { AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example', ALLOWED_EMAIL_DOMAINS: 'corp.example' },
+        signUp({ email: 'jane@acme.example' }),
+      ).reason,
+    ).toBe('not-in-allow-list');
   });
 
   it('lets admin-created users through every list, unconfirmed, unless GATE_ADMIN_CREATED_USERS=true', () => {
-    const environment = { ALLOWED_EMAIL_DOMAINS: 'acme.example', BLOCKED_EMAIL_DOMAINS: 'spam.example', AUTO_CONFIRM_EMAIL_DOMAINS: 'spam.example' };
+    const environment = {
+      ALLOWED_EMAIL_DOMAINS: 'acme.example',
+      BLOCKED_EMAIL_DOMAINS: 'spam.example',
+      AUTO_CONFIRM_EMAIL_DOMAINS: 'spam.example',
+    };
     const event = signUp({ email: 'jane@spam.example' }, 'PreSignUp_AdminCreateUser');
     expect(decide(environment, event)).toEqual({ action: 'allow', reason: 'admin-bypass', response: {} });
-    expect(decide(environment, signUp({}, 'PreSignUp_AdminCreateUser'), () => true)).toMatchObject({ reason: 'admin-bypass' });
+    expect(decide(environment, signUp({}, 'PreSignUp_AdminCreateUser'), () => true)).toMatchObject({
+      reason: 'admin-bypass',
+    });
     expect(decide({ ...environment, GATE_ADMIN_CREATED_USERS: 'true' }, event).reason).toBe('blocked-domain');
   });
 
   it('gates federated users by the e-mail their provider sends', () => {
     const environment = { ALLOWED_EMAIL_DOMAINS: 'acme.example' };
-    expect(decide(environment, signUp({ email: 'jane@gmail.example', email_verified: 'true' }, 'PreSignUp_ExternalProvider')).reason).toBe('not-in-allow-list');
-    expect(decide(environment, signUp({ email: 'jane@acme.example', email_verified: 'true' }, 'PreSignUp_ExternalProvider')).action).toBe('allow');
-    expect(decide(environment, signUp({ email: undefined }, 'PreSignUp_ExternalProvider')).reason).toBe('missing-email');
+    expect(
+      decide(environment, signUp({ email: 'jane@gmail.example', email_verified: 'true' }, 'PreSignUp_ExternalProvider'))
+        .reason,
+    ).toBe('not-in-allow-list');
+    expect(
+      decide(environment, signUp({ email: 'jane@acme.example', email_verified: 'true' }, 'PreSignUp_ExternalProvider'))
+        .action,
+    ).toBe('allow');
+    expect(decide(environment, signUp({ email: undefined }, 'PreSignUp_ExternalProvider')).reason).toBe(
+      'missing-email',
+    );
   });
 
   it('lets a federated user of an auto-confirm domain in, but does not verify an e-mail the provider marks unverified', () => {
     const environment = { AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' };
-    expect(decide(environment, signUp({ email: 'jane@acme.example', email_verified: 'false' }, 'PreSignUp_ExternalProvider'))).toEqual({
+    expect(
+      decide(
+        environment,
+        signUp({ email: 'jane@acme.example', email_verified: 'false' }, 'PreSignUp_ExternalProvider'),
+      ),
+    ).toEqual({
       action: 'allow',
       reason: 'allowed',
       rule: { list: 'AUTO_CONFIRM_EMAIL_DOMAINS', entry: 0, match: 'exact' },
       detail: 'provider-email-unverified',
       response: {},
     });
-    expect(decide(environment, signUp({ email: 'jane@acme.example', email_verified: 'true' }, 'PreSignUp_ExternalProvider')).reason).toBe('auto-confirmed');
+    expect(
+      decide(environment, signUp({ email: 'jane@acme.example', email_verified: 'true' }, 'PreSignUp_ExternalProvider'))
+        .reason,
+    ).toBe('auto-confirmed');
   });
 
   it('refuses a throw-away provider only when the disposable check is on, with the domain message', () => {
@@ -138,9 +220,16 @@ describe('the sign-up gate', () => {
 
   it('lets a domain listed in the allow or auto-confirm list through even when the disposable list has it', () => {
     const everything = () => true;
-    expect(decide({ ALLOWED_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@acme.example' }), everything).action).toBe('allow');
-    expect(decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@acme.example' }), everything).reason).toBe('auto-confirmed');
-    expect(decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@other.example' }), everything).reason).toBe('disposable');
+    expect(
+      decide({ ALLOWED_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@acme.example' }), everything).action,
+    ).toBe('allow');
+    expect(
+      decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@acme.example' }), everything).reason,
+    ).toBe('auto-confirmed');
+    expect(
+      decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, signUp({ email: 'jane@other.example' }), everything)
+        .reason,
+    ).toBe('disposable');
   });
 
   it('never puts the address or its domain into a message the user sees', () => {

@@ -1,5 +1,11 @@
 import { GENERIC_USER_MESSAGE, type PreSignUpEvent } from '@cognito-triggers/trigger-core';
-import { captureStdoutLogs, fakeContext, findPersonalData, PERSONAL_VALUES, triggerEvent } from '@cognito-triggers/trigger-core/testing';
+import {
+  captureStdoutLogs,
+  fakeContext,
+  findPersonalData,
+  PERSONAL_VALUES,
+  triggerEvent,
+} from '@cognito-triggers/trigger-core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Domains of the test users: a log line that names one would identify people at a small company.
@@ -13,7 +19,10 @@ async function loadHandler(environment: Record<string, string>) {
   return module.handler;
 }
 
-function signUp(email: string | undefined, source: PreSignUpEvent['triggerSource'] = 'PreSignUp_SignUp'): PreSignUpEvent {
+function signUp(
+  email: string | undefined,
+  source: PreSignUpEvent['triggerSource'] = 'PreSignUp_SignUp',
+): PreSignUpEvent {
   return triggerEvent(source, { request: { userAttributes: { email } } });
 }
 
@@ -36,15 +45,21 @@ describe('pre-sign-up handler', () => {
       name: 'UserFacingError',
       message: 'Sign-ups with this e-mail domain are not allowed.',
     });
-    expect(logs.withMessage('sign-up rejected')).toMatchObject([{ reason: 'blocked-domain', list: 'BLOCKED_EMAIL_DOMAINS', entry: 1, match: 'exact' }]);
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'rejected', decision: 'blocked-domain' }]);
+    expect(logs.withMessage('sign-up rejected')).toMatchObject([
+      { reason: 'blocked-domain', list: 'BLOCKED_EMAIL_DOMAINS', entry: 1, match: 'exact' },
+    ]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'rejected', decision: 'blocked-domain' },
+    ]);
   });
 
   it('auto-confirms and verifies the e-mail of an auto-confirm domain and returns the event', async () => {
     const handler = await loadHandler({ AUTO_CONFIRM_EMAIL_DOMAINS: 'bücher.example' });
     const result = await handler(signUp('jane@xn--bcher-kva.example'), fakeContext());
     expect(result.response).toEqual({ autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false });
-    expect(logs.withMessage('sign-up allowed')).toMatchObject([{ reason: 'auto-confirmed', autoConfirmUser: true, autoVerifyEmail: true }]);
+    expect(logs.withMessage('sign-up allowed')).toMatchObject([
+      { reason: 'auto-confirmed', autoConfirmUser: true, autoVerifyEmail: true },
+    ]);
   });
 
   it('lets an administrator create a user from a blocked domain and logs the bypass', async () => {
@@ -56,18 +71,32 @@ describe('pre-sign-up handler', () => {
 
   it('refuses a throw-away provider only with BLOCK_DISPOSABLE_EMAIL=true', async () => {
     const blocking = await loadHandler({ BLOCK_DISPOSABLE_EMAIL: 'true' });
-    await expect(blocking(signUp('jane@mailinator.com'), fakeContext())).rejects.toThrow('Sign-ups with this e-mail domain are not allowed.');
-    await expect(blocking(signUp('jane@acme.example'), fakeContext())).resolves.toMatchObject({ triggerSource: 'PreSignUp_SignUp' });
-    expect(logs.lines().map((line) => line.reason).filter(Boolean)).toEqual(['disposable', 'allowed']);
+    await expect(blocking(signUp('jane@mailinator.com'), fakeContext())).rejects.toThrow(
+      'Sign-ups with this e-mail domain are not allowed.',
+    );
+    await expect(blocking(signUp('jane@acme.example'), fakeContext())).resolves.toMatchObject({
+      triggerSource: 'PreSignUp_SignUp',
+    });
+    expect(
+      logs
+        .lines()
+        .map((line) => line.reason)
+        .filter(Boolean),
+    ).toEqual(['disposable', 'allowed']);
     vi.unstubAllEnvs();
     const open = await loadHandler({});
-    await expect(open(signUp('jane@mailinator.com'), fakeContext())).resolves.toMatchObject({ triggerSource: 'PreSignUp_SignUp' });
+    await expect(open(signUp('jane@mailinator.com'), fakeContext())).resolves.toMatchObject({
+      triggerSource: 'PreSignUp_SignUp',
+    });
   });
 
   it('refuses every sign-up with the generic message and names the variable in the log when a list entry is bad', async () => {
     const handler = await loadHandler({ ALLOWED_EMAIL_DOMAINS: 'acme.example,acme' });
     for (let i = 0; i < 2; i += 1) {
-      await expect(handler(signUp('jane@acme.example'), fakeContext())).rejects.toMatchObject({ name: 'TriggerFailedError', message: GENERIC_USER_MESSAGE });
+      await expect(handler(signUp('jane@acme.example'), fakeContext())).rejects.toMatchObject({
+        name: 'TriggerFailedError',
+        message: GENERIC_USER_MESSAGE,
+      });
     }
     expect(logs.withMessage('invocation finished')).toMatchObject([
       { level: 'ERROR', outcome: 'failed', failurePolicy: 'reject', variable: 'ALLOWED_EMAIL_DOMAINS' },
@@ -76,30 +105,45 @@ describe('pre-sign-up handler', () => {
   });
 
   it('refuses with the generic message when the throw-away list fails to load, and loads it again next time', async () => {
-    const load = vi.fn<() => Promise<(domain: string) => boolean>>()
+    const load = vi
+      .fn<() => Promise<(domain: string) => boolean>>()
       .mockRejectedValueOnce(new Error('Cannot find module disposable-email-domains-js'))
       .mockResolvedValue(() => false);
     vi.doMock('../src/disposable', () => ({ loadDisposableDomains: load }));
     const handler = await loadHandler({ BLOCK_DISPOSABLE_EMAIL: 'true' });
     await expect(handler(signUp('jane@acme.example'), fakeContext())).rejects.toThrow(GENERIC_USER_MESSAGE);
-    await expect(handler(signUp('jane@acme.example'), fakeContext())).resolves.toMatchObject({ triggerSource: 'PreSignUp_SignUp' });
+    await expect(handler(signUp('jane@acme.example'), fakeContext())).resolves.toMatchObject({
+      triggerSource: 'PreSignUp_SignUp',
+    });
     expect(load).toHaveBeenCalledTimes(2);
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'failed', errorMessage: 'Cannot find module disposable-email-domains-js' }, { outcome: 'success' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'failed', errorMessage: 'Cannot find module disposable-email-domains-js' },
+      { outcome: 'success' },
+    ]);
   });
 
   it("refuses with the generic message, within Cognito's time, when the throw-away list does not load before the deadline", async () => {
     vi.doMock('../src/disposable', () => ({ loadDisposableDomains: () => new Promise<never>(() => undefined) }));
     const handler = await loadHandler({ BLOCK_DISPOSABLE_EMAIL: 'true' });
     const startedAt = Date.now();
-    await expect(handler(signUp('jane@acme.example'), fakeContext({ remainingMs: 500 }))).rejects.toMatchObject({ message: GENERIC_USER_MESSAGE });
+    await expect(handler(signUp('jane@acme.example'), fakeContext({ remainingMs: 500 }))).rejects.toMatchObject({
+      message: GENERIC_USER_MESSAGE,
+    });
     expect(Date.now() - startedAt).toBeLessThan(500);
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'failed', errorName: 'DeadlineExceededError' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'failed', errorName: 'DeadlineExceededError' },
+    ]);
   });
 
   it('refuses with the generic message an event it cannot read', async () => {
     const handler = await loadHandler({});
-    const broken = { triggerSource: 'PreSignUp_SignUp', request: { userAttributes: 'jane@acme.example' } } as unknown as PreSignUpEvent;
+    const broken = {
+      triggerSource: 'PreSignUp_SignUp',
+      request: { userAttributes: 'jane@acme.example' },
+    } as unknown as PreSignUpEvent;
     await expect(handler(broken, fakeContext())).rejects.toMatchObject({ message: GENERIC_USER_MESSAGE });
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'failed', path: 'request.userAttributes' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'failed', path: 'request.userAttributes' },
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import type { ClaimType } from './mapping';
  * @example
  * const reason: ConversionFailure = 'not-a-number';
  */
-export type ConversionFailure = 'not-a-number' | 'number-too-large' | 'not-a-boolean' | 'not-json' | 'not-a-claim-value';
+export type ConversionFailure =
+  'not-a-number' | 'number-too-large' | 'not-a-boolean' | 'not-json' | 'not-a-claim-value';
 
 /**
  * The claim value of an attribute, or why there is none.

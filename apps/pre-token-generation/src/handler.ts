@@ -21,7 +21,8 @@ export const handler = defineTrigger(
     if (ignored) {
       logger.warn('settings ignored on version 1 events', {
         ...ignored,
-        reason: 'version 1 events customise the ID token only, with single values; configure the trigger for version 2 or 3',
+        reason:
+          'version 1 events customise the ID token only, with single values; configure the trigger for version 2 or 3',
       });
     }
     const { event: answered, report } = answerEvent(event, config);

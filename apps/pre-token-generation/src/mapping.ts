@@ -104,9 +104,12 @@ function isClaimType(type: string): type is ClaimType {
 }
 
 function checkClaim({ claim, type }: ClaimMapping, token: TokenKind): void {
-  if (RESERVED.has(claim)) throw new Error(`maps onto the claim ${claim}, which Cognito sets itself and does not let a trigger change`);
+  if (RESERVED.has(claim))
+    throw new Error(`maps onto the claim ${claim}, which Cognito sets itself and does not let a trigger change`);
   if (GROUPS.has(claim)) throw new Error(`maps onto the claim ${claim}, which Cognito takes from the user's groups`);
   if (token === 'id' && SCALAR_ID_CLAIMS.has(claim) && STRUCTURED_TYPES.has(type)) {
-    throw new Error(`maps onto the claim ${claim} as ${type}, but Cognito keeps that ID-token claim a single value; use string, number or boolean`);
+    throw new Error(
+      `maps onto the claim ${claim} as ${type}, but Cognito keeps that ID-token claim a single value; use string, number or boolean`,
+    );
   }
 }

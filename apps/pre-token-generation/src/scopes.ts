@@ -29,13 +29,17 @@ export function parseScopesByGroup(raw: string): ScopesByGroup {
       .split(/\s+/)
       .filter((scope) => scope !== '');
     if (equals < 0 || !GROUP.test(group) || scopes.length === 0) {
-      throw new Error(`has an entry "${entry}" that is not group=scope (more scopes separated by spaces, groups by semicolons)`);
+      throw new Error(
+        `has an entry "${entry}" that is not group=scope (more scopes separated by spaces, groups by semicolons)`,
+      );
     }
     // A comma is legal in a scope, but here it is a list written the wrong way.
     const listed = scopes.find((scope) => scope.includes(','));
-    if (listed !== undefined) throw new Error(`gives the group ${group} the scope "${listed}"; separate scopes with spaces, not commas`);
+    if (listed !== undefined)
+      throw new Error(`gives the group ${group} the scope "${listed}"; separate scopes with spaces, not commas`);
     const bad = scopes.find((scope) => !SCOPE.test(scope));
-    if (bad !== undefined) throw new Error(`gives the group ${group} the scope "${bad}", which is not a valid OAuth scope`);
+    if (bad !== undefined)
+      throw new Error(`gives the group ${group} the scope "${bad}", which is not a valid OAuth scope`);
     if (scopesByGroup.has(group)) throw new Error(`names the group ${group} twice`);
     scopesByGroup.set(group, [...new Set(scopes)]);
   }
@@ -49,7 +53,11 @@ export function parseScopesByGroup(raw: string): ScopesByGroup {
  * @example
  * scopesForGroups(parseScopesByGroup('admins=api/admin;staff=api/read'), ['staff'], []); // ['api/read']
  */
-export function scopesForGroups(scopesByGroup: ScopesByGroup, groups: readonly string[], existing: readonly string[]): string[] {
+export function scopesForGroups(
+  scopesByGroup: ScopesByGroup,
+  groups: readonly string[],
+  existing: readonly string[],
+): string[] {
   const member = new Set(groups);
   const have = new Set(existing);
   const scopes = new Set<string>();

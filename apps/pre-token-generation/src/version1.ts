@@ -29,6 +29,8 @@ export function ignoredOnVersion1(config: PreTokenGenerationConfig): IgnoredOnVe
     ...(config.accessTokenClaims.length > 0 ? ['ACCESS_TOKEN_CLAIMS'] : []),
     ...(config.scopesByGroup.size > 0 ? ['SCOPES_BY_GROUP'] : []),
   ];
-  const idClaims = config.idTokenClaims.filter((mapping) => STRUCTURED_TYPES.has(mapping.type)).map((mapping) => mapping.claim);
+  const idClaims = config.idTokenClaims
+    .filter((mapping) => STRUCTURED_TYPES.has(mapping.type))
+    .map((mapping) => mapping.claim);
   return variables.length > 0 || idClaims.length > 0 ? { variables, idClaims } : undefined;
 }

@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { bundleTestbed, logRecords, type InvokeResult } from '@cognito-triggers/lambda-runtime';
-import { GENERIC_USER_MESSAGE, preTokenGeneration, type PreTokenGenerationVersion } from '@cognito-triggers/trigger-core';
+import {
+  GENERIC_USER_MESSAGE,
+  preTokenGeneration,
+  type PreTokenGenerationVersion,
+} from '@cognito-triggers/trigger-core';
 import { findPersonalData, PERSONAL_VALUES, preTokenGenerationEvent } from '@cognito-triggers/trigger-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -8,7 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 const bundlePath = fileURLToPath(new URL('../dist/index.mjs', import.meta.url));
 const TENANT = 'tenant-7f3a';
 const BAD_SEATS = 'lots-of-seats';
-const attributes = { 'custom:tenant_id': TENANT, 'custom:seats': '12', 'custom:beta': 'false', 'custom:roles': 'admin, billing' };
+const attributes = {
+  'custom:tenant_id': TENANT,
+  'custom:seats': '12',
+  'custom:beta': 'false',
+  'custom:roles': 'admin, billing',
+};
 const config = {
   AWS_REGION: 'eu-west-1',
   ID_TOKEN_CLAIMS: 'custom:tenant_id=tenant_id,custom:seats=seats:number,custom:beta=beta:boolean',
@@ -19,9 +28,6 @@ const config = {
 const testbed = bundleTestbed({ name: 'pre-token-generation', bundlePath });
 const { deploy, invoke } = testbed;
 const allLogs = testbed.logs;
-
-
-
 
 function payload(result: InvokeResult): { response: Record<string, unknown> } {
   if (!result.ok) throw new Error(`invocation failed: ${result.error.errorMessage}`);
@@ -41,7 +47,9 @@ const VARIANTS: [string, PreTokenGenerationVersion][] = preTokenGeneration.sourc
 
 function userEvent(source: string, version: PreTokenGenerationVersion, groups: string[] = ['staff']): unknown {
   const build = preTokenGenerationEvent as (source: string, version: string, overrides: object) => unknown;
-  return build(source, version, { request: { userAttributes: attributes, groupConfiguration: { groupsToOverride: groups } } });
+  return build(source, version, {
+    request: { userAttributes: attributes, groupConfiguration: { groupsToOverride: groups } },
+  });
 }
 
 describe('the built pre-token-generation bundle on Node 24', () => {
@@ -51,12 +59,17 @@ describe('the built pre-token-generation bundle on Node 24', () => {
     if (source === 'TokenGeneration_ClientCredentials') {
       expect(response).toEqual({ claimsAndScopeOverrideDetails: {} });
     } else if (version === '1') {
-      expect(response).toEqual({ claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: TENANT, seats: 12, beta: false } } });
+      expect(response).toEqual({
+        claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: TENANT, seats: 12, beta: false } },
+      });
     } else {
       expect(response).toEqual({
         claimsAndScopeOverrideDetails: {
           idTokenGeneration: { claimsToAddOrOverride: { tenant_id: TENANT, seats: 12, beta: false } },
-          accessTokenGeneration: { claimsToAddOrOverride: { tenant_id: TENANT, roles: ['admin', 'billing'] }, scopesToAdd: ['api/read', 'api/write'] },
+          accessTokenGeneration: {
+            claimsToAddOrOverride: { tenant_id: TENANT, roles: ['admin', 'billing'] },
+            scopesToAdd: ['api/read', 'api/write'],
+          },
         },
       });
     }
@@ -64,25 +77,35 @@ describe('the built pre-token-generation bundle on Node 24', () => {
 
   it('gives an administrator the admin scope and a user in no configured group none', async () => {
     const fn = deploy(config);
-    const admin = payload(await invoke(fn, userEvent('TokenGeneration_Authentication', '2', ['admins', 'staff']))).response;
-    expect(admin).toMatchObject({ claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: ['api/admin', 'api/read', 'api/write'] } } });
+    const admin = payload(
+      await invoke(fn, userEvent('TokenGeneration_Authentication', '2', ['admins', 'staff'])),
+    ).response;
+    expect(admin).toMatchObject({
+      claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: ['api/admin', 'api/read', 'api/write'] } },
+    });
     const outsider = payload(await invoke(fn, userEvent('TokenGeneration_Authentication', '2', ['readers']))).response;
     expect(JSON.stringify(outsider)).not.toContain('scopesToAdd');
   });
 
   it('issues the tokens without a claim whose value does not convert, and warns with its name only', async () => {
     const fn = deploy(config);
-    const event = preTokenGenerationEvent('TokenGeneration_HostedAuth', '2', { request: { userAttributes: { ...attributes, 'custom:seats': BAD_SEATS } } });
+    const event = preTokenGenerationEvent('TokenGeneration_HostedAuth', '2', {
+      request: { userAttributes: { ...attributes, 'custom:seats': BAD_SEATS } },
+    });
     const result = await invoke(fn, event);
     expect(JSON.stringify(payload(result).response)).not.toContain('seats');
-    expect(logRecords(result).filter((line) => line.message === 'claim omitted')).toMatchObject([{ level: 'WARN', claim: 'seats', reason: 'not-a-number' }]);
+    expect(logRecords(result).filter((line) => line.message === 'claim omitted')).toMatchObject([
+      { level: 'WARN', claim: 'seats', reason: 'not-a-number' },
+    ]);
   });
 
   it('warns once per instance that a version 1 pool ignores the access-token settings', async () => {
     const fn = deploy(config);
     const first = await invoke(fn, userEvent('TokenGeneration_HostedAuth', '1'));
     const second = await invoke(fn, userEvent('TokenGeneration_RefreshTokens', '1'));
-    const warnings = [...logRecords(first), ...logRecords(second)].filter((line) => line.message === 'settings ignored on version 1 events');
+    const warnings = [...logRecords(first), ...logRecords(second)].filter(
+      (line) => line.message === 'settings ignored on version 1 events',
+    );
     expect(warnings).toMatchObject([{ variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'] }]);
   });
 
@@ -100,7 +123,11 @@ describe('the built pre-token-generation bundle on Node 24', () => {
 
   it('refuses the sign-in with the generic message for an event it cannot read', async () => {
     const fn = deploy(config);
-    const result = await invoke(fn, { triggerSource: 'TokenGeneration_HostedAuth', version: '2', request: { userAttributes: 'nope' } });
+    const result = await invoke(fn, {
+      triggerSource: 'TokenGeneration_HostedAuth',
+      version: '2',
+      request: { userAttributes: 'nope' },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.errorMessage).toBe(GENERIC_USER_MESSAGE);
   });

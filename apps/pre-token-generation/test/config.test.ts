@@ -17,7 +17,8 @@ describe('readConfig', () => {
     const config = readConfig(
       envReader({
         ID_TOKEN_CLAIMS: ' custom:tenant_id=tenant_id , custom:seats=seats:number,custom:beta=beta:boolean,',
-        ACCESS_TOKEN_CLAIMS: 'custom:roles=roles:string[],custom:org=org:json,custom:plan=https://acme.example/plan:string',
+        ACCESS_TOKEN_CLAIMS:
+          'custom:roles=roles:string[],custom:org=org:json,custom:plan=https://acme.example/plan:string',
         SCOPES_BY_GROUP: 'admins=api/admin; staff=api/read  api/write ;',
       }),
     );
@@ -44,22 +45,31 @@ describe('readConfig', () => {
     expect(error.message).toContain('SCOPES_BY_GROUP');
   });
 
-  it.each(['ID_TOKEN_CLAIMS', 'ACCESS_TOKEN_CLAIMS'])('names %s and the claim for every claim Cognito reserves', (variable) => {
-    for (const claim of RESERVED_CLAIMS) {
-      const error = configError({ [variable]: `custom:tenant_id=tenant_id,custom:x=${claim}` });
-      expect(error.variable).toBe(variable);
-      expect(error.message).toBe(`${variable} maps onto the claim ${claim}, which Cognito sets itself and does not let a trigger change`);
-    }
-  });
+  it.each(['ID_TOKEN_CLAIMS', 'ACCESS_TOKEN_CLAIMS'])(
+    'names %s and the claim for every claim Cognito reserves',
+    (variable) => {
+      for (const claim of RESERVED_CLAIMS) {
+        const error = configError({ [variable]: `custom:tenant_id=tenant_id,custom:x=${claim}` });
+        expect(error.variable).toBe(variable);
+        expect(error.message).toBe(
+          `${variable} maps onto the claim ${claim}, which Cognito sets itself and does not let a trigger change`,
+        );
+      }
+    },
+  );
 
   it('refuses the group claims, which Cognito takes from the user’s groups', () => {
     for (const claim of GROUP_CLAIMS) {
-      expect(configError({ ACCESS_TOKEN_CLAIMS: `custom:g=${claim}:string[]` }).message).toContain(`onto the claim ${claim}, which Cognito takes from the user's groups`);
+      expect(configError({ ACCESS_TOKEN_CLAIMS: `custom:g=${claim}:string[]` }).message).toContain(
+        `onto the claim ${claim}, which Cognito takes from the user's groups`,
+      );
     }
   });
 
   it('names a reserved claim even when a type follows it', () => {
-    expect(configError({ ID_TOKEN_CLAIMS: 'custom:user=cognito:username:string' }).message).toContain('onto the claim cognito:username,');
+    expect(configError({ ID_TOKEN_CLAIMS: 'custom:user=cognito:username:string' }).message).toContain(
+      'onto the claim cognito:username,',
+    );
   });
 
   it.each([
@@ -86,14 +96,21 @@ describe('readConfig', () => {
     expect(configError({ ACCESS_TOKEN_CLAIMS: 'custom:a=tenant,custom:b=tenant:number' }).message).toBe(
       'ACCESS_TOKEN_CLAIMS maps more than one attribute onto the claim tenant',
     );
-    expect(readConfig(envReader({ ID_TOKEN_CLAIMS: 'custom:a=tenant', ACCESS_TOKEN_CLAIMS: 'custom:a=tenant' })).accessTokenClaims).toHaveLength(1);
+    expect(
+      readConfig(envReader({ ID_TOKEN_CLAIMS: 'custom:a=tenant', ACCESS_TOKEN_CLAIMS: 'custom:a=tenant' }))
+        .accessTokenClaims,
+    ).toHaveLength(1);
   });
 
   it('refuses a list or JSON value for an ID-token claim Cognito keeps a single value, but not for the access token', () => {
-    expect(configError({ ID_TOKEN_CLAIMS: 'custom:addr=address:json' }).message).toContain('onto the claim address as json');
+    expect(configError({ ID_TOKEN_CLAIMS: 'custom:addr=address:json' }).message).toContain(
+      'onto the claim address as json',
+    );
     expect(configError({ ID_TOKEN_CLAIMS: 'custom:v=email_verified:string[]' }).variable).toBe('ID_TOKEN_CLAIMS');
     expect(readConfig(envReader({ ID_TOKEN_CLAIMS: 'custom:v=email_verified:boolean' })).idTokenClaims).toHaveLength(1);
-    expect(readConfig(envReader({ ACCESS_TOKEN_CLAIMS: 'custom:addr=address:json' })).accessTokenClaims).toHaveLength(1);
+    expect(readConfig(envReader({ ACCESS_TOKEN_CLAIMS: 'custom:addr=address:json' })).accessTokenClaims).toHaveLength(
+      1,
+    );
   });
 
   it.each([

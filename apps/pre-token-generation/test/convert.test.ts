@@ -43,12 +43,18 @@ describe('convertAttribute', () => {
   });
 
   it('splits a list on commas, trimming items and dropping empty ones', () => {
-    expect(convertAttribute('admin, billing,,support ', 'string[]')).toEqual({ ok: true, value: ['admin', 'billing', 'support'] });
+    expect(convertAttribute('admin, billing,,support ', 'string[]')).toEqual({
+      ok: true,
+      value: ['admin', 'billing', 'support'],
+    });
     expect(convertAttribute('', 'string[]')).toEqual({ ok: true, value: [] });
   });
 
   it('parses JSON objects, lists of single values and single values', () => {
-    expect(convertAttribute('{"id":"o-1","tags":["a",null]}', 'json')).toEqual({ ok: true, value: { id: 'o-1', tags: ['a', null] } });
+    expect(convertAttribute('{"id":"o-1","tags":["a",null]}', 'json')).toEqual({
+      ok: true,
+      value: { id: 'o-1', tags: ['a', null] },
+    });
     expect(convertAttribute('["read", 2, true]', 'json')).toEqual({ ok: true, value: ['read', 2, true] });
     expect(convertAttribute('42', 'json')).toEqual({ ok: true, value: 42 });
   });

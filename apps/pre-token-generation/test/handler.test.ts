@@ -1,5 +1,17 @@
-import { defineTrigger, GENERIC_USER_MESSAGE, preTokenGeneration, type PreTokenGenerationEvent } from '@cognito-triggers/trigger-core';
-import { captureStdoutLogs, fakeContext, findPersonalData, PERSONAL_VALUES, preTokenGenerationEvent, triggerEvent } from '@cognito-triggers/trigger-core/testing';
+import {
+  defineTrigger,
+  GENERIC_USER_MESSAGE,
+  preTokenGeneration,
+  type PreTokenGenerationEvent,
+} from '@cognito-triggers/trigger-core';
+import {
+  captureStdoutLogs,
+  fakeContext,
+  findPersonalData,
+  PERSONAL_VALUES,
+  preTokenGenerationEvent,
+  triggerEvent,
+} from '@cognito-triggers/trigger-core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../src/config';
 import { answerEvent } from '../src/response';
@@ -8,7 +20,8 @@ const TENANT = 'tenant-7f3a';
 const BAD_SEATS = 'lots-of-seats';
 const attributes = { 'custom:tenant_id': TENANT, 'custom:seats': '5', 'custom:beta': 'true' };
 const environment = {
-  ID_TOKEN_CLAIMS: 'custom:tenant_id=tenant_id,custom:seats=seats:number,custom:beta=beta:boolean,given_name=first_name',
+  ID_TOKEN_CLAIMS:
+    'custom:tenant_id=tenant_id,custom:seats=seats:number,custom:beta=beta:boolean,given_name=first_name',
   ACCESS_TOKEN_CLAIMS: 'custom:tenant_id=tenant_id',
   SCOPES_BY_GROUP: 'admins=api/admin;staff=api/read api/write',
 };
@@ -54,13 +67,23 @@ describe('pre-token-generation handler', () => {
       },
     });
     expect(logs.withMessage('invocation finished')).toMatchObject([
-      { level: 'INFO', outcome: 'success', idClaims: ['tenant_id', 'seats', 'beta', 'first_name'], accessClaims: ['tenant_id'], scopesAdded: 2, claimsOmitted: 0 },
+      {
+        level: 'INFO',
+        outcome: 'success',
+        idClaims: ['tenant_id', 'seats', 'beta', 'first_name'],
+        accessClaims: ['tenant_id'],
+        scopesAdded: 2,
+        claimsOmitted: 0,
+      },
     ]);
   });
 
   it('answers a version 1 sign-in with ID-token claims in claimsOverrideDetails', async () => {
     const handler = await loadHandler(environment);
-    const result = await handler(triggerEvent('TokenGeneration_Authentication', { request: { userAttributes: attributes } }), fakeContext());
+    const result = await handler(
+      triggerEvent('TokenGeneration_Authentication', { request: { userAttributes: attributes } }),
+      fakeContext(),
+    );
     expect(result.response).toEqual({
       claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: TENANT, seats: 5, beta: true, first_name: 'Jane' } },
     });
@@ -72,16 +95,26 @@ describe('pre-token-generation handler', () => {
       request: { userAttributes: { ...attributes, 'custom:seats': BAD_SEATS } },
     });
     const result = await handler(event, fakeContext());
-    expect(result.response).toMatchObject({ claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { tenant_id: TENANT } } } });
+    expect(result.response).toMatchObject({
+      claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { tenant_id: TENANT } } },
+    });
     expect(JSON.stringify(result.response)).not.toContain('seats');
-    expect(logs.withMessage('claim omitted')).toMatchObject([{ level: 'WARN', claim: 'seats', target: 'id-token', reason: 'not-a-number' }]);
+    expect(logs.withMessage('claim omitted')).toMatchObject([
+      { level: 'WARN', claim: 'seats', target: 'id-token', reason: 'not-a-number' },
+    ]);
     expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'success', claimsOmitted: 1 }]);
   });
 
   it('warns once per instance, at its first version 1 event, that the access-token settings are ignored', async () => {
     const handler = await loadHandler(environment);
-    await handler(triggerEvent('TokenGeneration_HostedAuth', { request: { userAttributes: attributes } }), fakeContext());
-    await handler(triggerEvent('TokenGeneration_RefreshTokens', { request: { userAttributes: attributes } }), fakeContext());
+    await handler(
+      triggerEvent('TokenGeneration_HostedAuth', { request: { userAttributes: attributes } }),
+      fakeContext(),
+    );
+    await handler(
+      triggerEvent('TokenGeneration_RefreshTokens', { request: { userAttributes: attributes } }),
+      fakeContext(),
+    );
     expect(logs.withMessage('settings ignored on version 1 events')).toMatchObject([
       { level: 'WARN', variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'], idClaims: [], coldStart: true },
     ]);
@@ -99,7 +132,9 @@ describe('pre-token-generation handler', () => {
       const error = await rejection(handler(preTokenGenerationEvent('TokenGeneration_HostedAuth', '2'), fakeContext()));
       expect(error.message).toBe(GENERIC_USER_MESSAGE);
     }
-    expect(logs.withMessage('configuration invalid')).toMatchObject([{ variable: 'ID_TOKEN_CLAIMS', errorMessage: expect.stringContaining('claim sub') as unknown }]);
+    expect(logs.withMessage('configuration invalid')).toMatchObject([
+      { variable: 'ID_TOKEN_CLAIMS', errorMessage: expect.stringContaining('claim sub') as unknown },
+    ]);
     expect(logs.withMessage('invocation finished')).toMatchObject([
       { level: 'ERROR', outcome: 'failed', failurePolicy: 'reject', variable: 'ID_TOKEN_CLAIMS' },
       { level: 'ERROR', outcome: 'failed', failurePolicy: 'reject', variable: 'ID_TOKEN_CLAIMS' },
@@ -108,7 +143,10 @@ describe('pre-token-generation handler', () => {
 
   it('refuses the sign-in with the generic message when the event is malformed, naming the path in the log', async () => {
     const handler = await loadHandler(environment);
-    const malformed = { ...preTokenGenerationEvent('TokenGeneration_HostedAuth', '2'), version: '9' } as unknown as PreTokenGenerationEvent;
+    const malformed = {
+      ...preTokenGenerationEvent('TokenGeneration_HostedAuth', '2'),
+      version: '9',
+    } as unknown as PreTokenGenerationEvent;
     const error = await rejection(handler(malformed, fakeContext()));
     expect(error.message).toBe(GENERIC_USER_MESSAGE);
     expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'failed', path: 'version' }]);
@@ -125,9 +163,13 @@ describe('pre-token-generation handler', () => {
       },
     );
     const startedAt = Date.now();
-    const error = await rejection(slow(preTokenGenerationEvent('TokenGeneration_HostedAuth', '2'), fakeContext({ remainingMs: 250 })));
+    const error = await rejection(
+      slow(preTokenGenerationEvent('TokenGeneration_HostedAuth', '2'), fakeContext({ remainingMs: 250 })),
+    );
     expect(Date.now() - startedAt).toBeLessThan(1_500);
     expect(error.message).toBe(GENERIC_USER_MESSAGE);
-    expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'failed', failurePolicy: 'reject', errorName: 'DeadlineExceededError' }]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'failed', failurePolicy: 'reject', errorName: 'DeadlineExceededError' },
+    ]);
   });
 });

@@ -4,10 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import { answerEvent } from '../src/response';
 
-const attributes = { 'custom:tenant_id': 'tenant-7f3a', 'custom:seats': '5', 'custom:beta': 'true', 'custom:roles': 'admin,billing' };
+const attributes = {
+  'custom:tenant_id': 'tenant-7f3a',
+  'custom:seats': '5',
+  'custom:beta': 'true',
+  'custom:roles': 'admin,billing',
+};
 const config = readConfig(
   envReader({
-    ID_TOKEN_CLAIMS: 'custom:tenant_id=tenant_id,custom:seats=seats:number,custom:beta=beta:boolean,custom:roles=roles:string[]',
+    ID_TOKEN_CLAIMS:
+      'custom:tenant_id=tenant_id,custom:seats=seats:number,custom:beta=beta:boolean,custom:roles=roles:string[]',
     ACCESS_TOKEN_CLAIMS: 'custom:tenant_id=tenant_id,custom:roles=roles:string[]',
     SCOPES_BY_GROUP: 'admins=api/admin;staff=api/read api/write;readers=api/read',
   }),
@@ -22,7 +28,9 @@ function answer(event: PreTokenGenerationEvent) {
 
 describe('answerEvent', () => {
   it('answers a version 1 event with claimsOverrideDetails only, typed values as real numbers and booleans', () => {
-    const { event, report } = answer(triggerEvent('TokenGeneration_HostedAuth', { request: { userAttributes: attributes } }));
+    const { event, report } = answer(
+      triggerEvent('TokenGeneration_HostedAuth', { request: { userAttributes: attributes } }),
+    );
     expect(event.response).toEqual({
       claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: 'tenant-7f3a', seats: 5, beta: true } },
     });
@@ -30,44 +38,70 @@ describe('answerEvent', () => {
   });
 
   it('gives a version 1 event no list claim, no access-token claims and no scopes: its token cannot hold them', () => {
-    const { event } = answer(triggerEvent('TokenGeneration_Authentication', { request: { userAttributes: attributes, groupConfiguration: { groupsToOverride: ['admins'] } } }));
+    const { event } = answer(
+      triggerEvent('TokenGeneration_Authentication', {
+        request: { userAttributes: attributes, groupConfiguration: { groupsToOverride: ['admins'] } },
+      }),
+    );
     expect(JSON.stringify(event.response)).not.toMatch(/roles|api\/admin|accessTokenGeneration/);
   });
 
-  it.each(['2', '3'] as const)('answers a version %s event with claims for both tokens and scopes for the groups the user is in', (version) => {
-    const { event, report } = answer(
-      preTokenGenerationEvent('TokenGeneration_RefreshTokens', version, {
-        request: { userAttributes: attributes, groupConfiguration: { groupsToOverride: ['staff', 'readers', 'other'] } },
-      }),
-    );
-    expect(event.response).toEqual({
-      claimsAndScopeOverrideDetails: {
-        idTokenGeneration: { claimsToAddOrOverride: { tenant_id: 'tenant-7f3a', seats: 5, beta: true, roles: ['admin', 'billing'] } },
-        accessTokenGeneration: {
-          claimsToAddOrOverride: { tenant_id: 'tenant-7f3a', roles: ['admin', 'billing'] },
-          scopesToAdd: ['api/read', 'api/write'],
+  it.each(['2', '3'] as const)(
+    'answers a version %s event with claims for both tokens and scopes for the groups the user is in',
+    (version) => {
+      const { event, report } = answer(
+        preTokenGenerationEvent('TokenGeneration_RefreshTokens', version, {
+          request: {
+            userAttributes: attributes,
+            groupConfiguration: { groupsToOverride: ['staff', 'readers', 'other'] },
+          },
+        }),
+      );
+      expect(event.response).toEqual({
+        claimsAndScopeOverrideDetails: {
+          idTokenGeneration: {
+            claimsToAddOrOverride: { tenant_id: 'tenant-7f3a', seats: 5, beta: true, roles: ['admin', 'billing'] },
+          },
+          accessTokenGeneration: {
+            claimsToAddOrOverride: { tenant_id: 'tenant-7f3a', roles: ['admin', 'billing'] },
+            scopesToAdd: ['api/read', 'api/write'],
+          },
         },
-      },
-    });
-    expect(report).toMatchObject({ accessClaims: ['tenant_id', 'roles'], scopesAdded: 2 });
-  });
+      });
+      expect(report).toMatchObject({ accessClaims: ['tenant_id', 'roles'], scopesAdded: 2 });
+    },
+  );
 
   it('adds no scope the token already has, and none to a user in no configured group', () => {
     const has = answer(
       preTokenGenerationEvent('TokenGeneration_Authentication', '2', {
-        request: { userAttributes: {}, groupConfiguration: { groupsToOverride: ['staff'] }, scopes: ['openid', 'api/read'] },
+        request: {
+          userAttributes: {},
+          groupConfiguration: { groupsToOverride: ['staff'] },
+          scopes: ['openid', 'api/read'],
+        },
       }),
     );
-    expect(has.event.response).toEqual({ claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: ['api/write'] } } });
-    const none = answer(preTokenGenerationEvent('TokenGeneration_Authentication', '2', { request: { userAttributes: {}, groupConfiguration: { groupsToOverride: [] } } }));
+    expect(has.event.response).toEqual({
+      claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: ['api/write'] } },
+    });
+    const none = answer(
+      preTokenGenerationEvent('TokenGeneration_Authentication', '2', {
+        request: { userAttributes: {}, groupConfiguration: { groupsToOverride: [] } },
+      }),
+    );
     expect(none.event.response).toEqual({ claimsAndScopeOverrideDetails: {} });
   });
 
   it('leaves out the claim of a missing attribute and reports it by claim name', () => {
     const { event, report } = answer(
-      preTokenGenerationEvent('TokenGeneration_HostedAuth', '2', { request: { userAttributes: { 'custom:seats': '5' }, groupConfiguration: { groupsToOverride: [] } } }),
+      preTokenGenerationEvent('TokenGeneration_HostedAuth', '2', {
+        request: { userAttributes: { 'custom:seats': '5' }, groupConfiguration: { groupsToOverride: [] } },
+      }),
     );
-    expect(event.response).toEqual({ claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { seats: 5 } } } });
+    expect(event.response).toEqual({
+      claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { seats: 5 } } },
+    });
     expect(report.claimsWithoutAttribute).toEqual(['tenant_id', 'beta', 'roles']);
     expect(report.omitted).toEqual([]);
   });
@@ -75,7 +109,10 @@ describe('answerEvent', () => {
   it('leaves out a value that does not convert and reports the claim, its token and why, never the value', () => {
     const { event, report } = answer(
       preTokenGenerationEvent('TokenGeneration_HostedAuth', '3', {
-        request: { userAttributes: { ...attributes, 'custom:seats': 'many', 'custom:beta': 'perhaps' }, groupConfiguration: {} },
+        request: {
+          userAttributes: { ...attributes, 'custom:seats': 'many', 'custom:beta': 'perhaps' },
+          groupConfiguration: {},
+        },
       }),
     );
     expect(JSON.stringify(event.response)).not.toMatch(/seats|beta|many|perhaps/);
@@ -103,10 +140,16 @@ describe('answerEvent', () => {
   it('writes a claim named __proto__ as a claim, not as the prototype of the claims object', () => {
     const odd = readConfig(envReader({ ACCESS_TOKEN_CLAIMS: 'custom:x=__proto__:json' }));
     const { event } = answerEvent(
-      preTokenGenerationEvent('TokenGeneration_Authentication', '2', { request: { userAttributes: { 'custom:x': '{"admin":true}' } } }),
+      preTokenGenerationEvent('TokenGeneration_Authentication', '2', {
+        request: { userAttributes: { 'custom:x': '{"admin":true}' } },
+      }),
       odd,
     );
-    const claims = JSON.parse(JSON.stringify(event.response)) as { claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: Record<string, unknown> } } };
-    expect(Object.hasOwn(claims.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride, '__proto__')).toBe(true);
+    const claims = JSON.parse(JSON.stringify(event.response)) as {
+      claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: Record<string, unknown> } };
+    };
+    expect(
+      Object.hasOwn(claims.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride, '__proto__'),
+    ).toBe(true);
   });
 });

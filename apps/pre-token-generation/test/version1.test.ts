@@ -12,7 +12,10 @@ describe('ignoredOnVersion1', () => {
         SCOPES_BY_GROUP: 'admins=api/admin',
       }),
     );
-    expect(ignoredOnVersion1(config)).toEqual({ variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'], idClaims: ['roles', 'org'] });
+    expect(ignoredOnVersion1(config)).toEqual({
+      variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'],
+      idClaims: ['roles', 'org'],
+    });
   });
 
   it('finds nothing to report when every setting applies to version 1', () => {

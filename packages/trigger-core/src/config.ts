@@ -131,7 +131,10 @@ export function logLevelFromEnvironment(environment: Environment = process.env):
     if (!value) continue;
     const level = parseLogLevel(value);
     if (level) return { level };
-    return { level: 'INFO', problem: new ConfigurationError(name, `must be one of DEBUG, INFO, WARN, ERROR (got "${value}"); using INFO`) };
+    return {
+      level: 'INFO',
+      problem: new ConfigurationError(name, `must be one of DEBUG, INFO, WARN, ERROR (got "${value}"); using INFO`),
+    };
   }
   return { level: 'INFO' };
 }

@@ -22,7 +22,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * @example
  * const value: LogValue = { attempts: 2, reasons: ['throttled'] };
  */
-export type LogValue = string | number | boolean | null | undefined | Error | readonly LogValue[] | { readonly [key: string]: LogValue };
+export type LogValue =
+  string | number | boolean | null | undefined | Error | readonly LogValue[] | { readonly [key: string]: LogValue };
 
 /**
  * Named fields of a log line. Fields with a personal or secret name are written as `[redacted]`.
@@ -178,7 +179,11 @@ export function isLevelEnabled(threshold: LogLevel, level: LogLevel): boolean {
  * // {"level":"INFO","message":"cold start","timestamp":"...","service":"post-confirmation"}
  */
 export function createLogger(options: LoggerOptions): Logger {
-  return new JsonLinesLogger(options.level ?? 'INFO', options.write ?? writeToStdout, jsonFragment({ service: options.service, ...options.context }));
+  return new JsonLinesLogger(
+    options.level ?? 'INFO',
+    options.write ?? writeToStdout,
+    jsonFragment({ service: options.service, ...options.context }),
+  );
 }
 
 /**

@@ -75,9 +75,9 @@ const sensitiveKeyCache = new Map<string, boolean>();
 /**
  * User attributes whose values are not personal and help to explain a decision, so they may be
  * logged. Every other attribute is logged by name only.
-  *
-  * @example
-  * LOGGABLE_ATTRIBUTES.has('email_verified'); // true; LOGGABLE_ATTRIBUTES.has('email') is false
+ *
+ * @example
+ * LOGGABLE_ATTRIBUTES.has('email_verified'); // true; LOGGABLE_ATTRIBUTES.has('email') is false
  */
 export const LOGGABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'email_verified',
@@ -142,7 +142,8 @@ export function describeError(error: unknown): ErrorSummary {
     $metadata?: { httpStatusCode?: unknown };
   };
   const summary: ErrorSummary = { errorName: error.name, errorMessage: scrubPersonalData(error.message) };
-  const code = typeof details.code === 'string' ? details.code : typeof details.Code === 'string' ? details.Code : undefined;
+  const code =
+    typeof details.code === 'string' ? details.code : typeof details.Code === 'string' ? details.Code : undefined;
   if (code) summary.errorCode = code;
   const status = details.$metadata?.httpStatusCode;
   if (typeof status === 'number') summary.httpStatusCode = status;

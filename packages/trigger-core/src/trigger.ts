@@ -142,7 +142,10 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
     // Outside Lambda the process is a test runner that started long before this simulated cold start.
     const initMs = isColdStart && countsInitPhase ? Math.min(Math.round(performance.now()), maxBudgetMs) : 0;
     // A hand-made context (a console test, a local runner) may lack the method: Cognito's limit still holds.
-    const remainingMs = typeof lambdaContext?.getRemainingTimeInMillis === 'function' ? lambdaContext.getRemainingTimeInMillis() : maxBudgetMs;
+    const remainingMs =
+      typeof lambdaContext?.getRemainingTimeInMillis === 'function'
+        ? lambdaContext.getRemainingTimeInMillis()
+        : maxBudgetMs;
     const budgetMs = Math.max(0, Math.min(remainingMs, maxBudgetMs - initMs) - safetyMarginMs);
 
     const logger = baseLogger.child({

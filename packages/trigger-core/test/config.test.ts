@@ -24,7 +24,9 @@ describe('envReader', () => {
   it('checks a value against its allowed options', () => {
     const env = envReader({ MODE: 'Strict' });
     expect(env.oneOf('MODE', ['strict', 'lenient'], 'lenient')).toBe('strict');
-    expect(() => envReader({ MODE: 'x' }).oneOf('MODE', ['strict'], 'strict')).toThrow('MODE must be one of strict (got "x")');
+    expect(() => envReader({ MODE: 'x' }).oneOf('MODE', ['strict'], 'strict')).toThrow(
+      'MODE must be one of strict (got "x")',
+    );
   });
 
   it('prefixes a parser failure with the variable name', () => {

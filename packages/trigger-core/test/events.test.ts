@@ -51,7 +51,11 @@ function familyOf(source: string): TriggerFamily<CognitoTriggerEvent> {
 }
 
 /** Parses a factory event, lets `change` edit it as a handler would, and checks the result. */
-function respond<E extends { triggerSource: string }>(family: TriggerFamily<E>, event: unknown, change: (event: E) => void): unknown {
+function respond<E extends { triggerSource: string }>(
+  family: TriggerFamily<E>,
+  event: unknown,
+  change: (event: E) => void,
+): unknown {
   const parsed = family.parseEvent(event);
   change(parsed);
   return family.checkResult(parsed, parsed);
@@ -99,21 +103,27 @@ describe('the event factories', () => {
     expect([...FACTORY_SOURCES].sort()).toEqual([...familySources].sort());
   });
 
-  it.each(FACTORY_SOURCES)('give a %s event that parses unchanged and passes checkResult when returned as is', (source) => {
-    const family = familyOf(source);
-    const event = triggerEvent(source);
-    const parsed = family.parseEvent(event);
-    expect(parsed).toEqual(event);
-    expect(family.checkResult(parsed, parsed)).toBe(parsed);
-  });
+  it.each(FACTORY_SOURCES)(
+    'give a %s event that parses unchanged and passes checkResult when returned as is',
+    (source) => {
+      const family = familyOf(source);
+      const event = triggerEvent(source);
+      const parsed = family.parseEvent(event);
+      expect(parsed).toEqual(event);
+      expect(family.checkResult(parsed, parsed)).toBe(parsed);
+    },
+  );
 
-  it.each(PRE_TOKEN_VARIANTS)('give a %s version %s event that parses unchanged and passes checkResult', (source, version) => {
-    const event = preTokenEvent(source, version);
-    const parsed = preTokenGeneration.parseEvent(event);
-    expect(parsed).toEqual(event);
-    expect(parsed.version).toBe(version);
-    expect(preTokenGeneration.checkResult(parsed, parsed)).toBe(parsed);
-  });
+  it.each(PRE_TOKEN_VARIANTS)(
+    'give a %s version %s event that parses unchanged and passes checkResult',
+    (source, version) => {
+      const event = preTokenEvent(source, version);
+      const parsed = preTokenGeneration.parseEvent(event);
+      expect(parsed).toEqual(event);
+      expect(parsed.version).toBe(version);
+      expect(preTokenGeneration.checkResult(parsed, parsed)).toBe(parsed);
+    },
+  );
 
   it('read a version "0" pre-token-generation event (as cognito-local sends it) as the version 1 shape', () => {
     const event = { ...preTokenGenerationEvent('TokenGeneration_Authentication', '1'), version: '0' };
@@ -123,7 +133,9 @@ describe('the event factories', () => {
   });
 
   it('merge overrides deeply and drop attributes set to undefined', () => {
-    const event = triggerEvent('PreSignUp_SignUp', { request: { userAttributes: { given_name: undefined, locale: 'de' } } });
+    const event = triggerEvent('PreSignUp_SignUp', {
+      request: { userAttributes: { given_name: undefined, locale: 'de' } },
+    });
     expect(event.request.userAttributes).toEqual({
       email: 'jane.doe@example.com',
       family_name: 'Doe-Testperson',
@@ -133,22 +145,27 @@ describe('the event factories', () => {
 });
 
 describe('parsing', () => {
-  it.each(FACTORY_SOURCES)('builds a new %s request and response, so a handler cannot change the raw event', (source) => {
-    const event = raw(source);
-    const before = structuredClone(event);
-    const parsed = familyOf(source).parseEvent(event) as unknown as Raw;
-    expect(parsed.request).not.toBe(event.request);
-    expect(parsed.response).not.toBe(event.response);
-    Object.assign(parsed.response as Raw, { injected: true });
-    const attributes = rawRequest(parsed).userAttributes as Raw | undefined;
-    if (attributes) attributes.email = 'mallory@example.com';
-    expect(event).toEqual(before);
-  });
+  it.each(FACTORY_SOURCES)(
+    'builds a new %s request and response, so a handler cannot change the raw event',
+    (source) => {
+      const event = raw(source);
+      const before = structuredClone(event);
+      const parsed = familyOf(source).parseEvent(event) as unknown as Raw;
+      expect(parsed.request).not.toBe(event.request);
+      expect(parsed.response).not.toBe(event.response);
+      Object.assign(parsed.response as Raw, { injected: true });
+      const attributes = rawRequest(parsed).userAttributes as Raw | undefined;
+      if (attributes) attributes.email = 'mallory@example.com';
+      expect(event).toEqual(before);
+    },
+  );
 
   it('copies arrays and claim objects, which a handler could otherwise change in place', () => {
     const event = preTokenEvent('TokenGeneration_Authentication', '2') as Raw;
     Object.assign(event, {
-      response: { claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { org: { id: 'o-1' } } } } },
+      response: {
+        claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { org: { id: 'o-1' } } } },
+      },
     });
     const before = structuredClone(event);
     const parsed = preTokenGeneration.parseEvent(event);
@@ -193,7 +210,10 @@ describe('parsing', () => {
   it('names the attribute whose value is not a string', () => {
     const event = raw('PreAuthentication_Authentication');
     rawRequest(event).userAttributes = { email: ['a@example.com'] };
-    expectEventError(() => familyOf('PreAuthentication_Authentication').parseEvent(event), 'request.userAttributes.email must be a string');
+    expectEventError(
+      () => familyOf('PreAuthentication_Authentication').parseEvent(event),
+      'request.userAttributes.email must be a string',
+    );
   });
 
   it.each(USER_ATTRIBUTE_SOURCES.filter((source) => !source.startsWith('CustomEmailSender_AccountTakeOver')))(
@@ -224,7 +244,11 @@ describe('parsing', () => {
   it('turns missing custom message texts into null, which keeps Cognito’s own message', () => {
     const event = raw('CustomMessage_SignUp');
     event.response = {};
-    expect(customMessage.parseEvent(event).response).toEqual({ smsMessage: null, emailMessage: null, emailSubject: null });
+    expect(customMessage.parseEvent(event).response).toEqual({
+      smsMessage: null,
+      emailMessage: null,
+      emailSubject: null,
+    });
   });
 
   it('refuses a post-authentication event without newDeviceUsed', () => {
@@ -259,7 +283,10 @@ describe('parsing', () => {
     expect(defineAuthChallenge.parseEvent(define).response).toEqual({ issueTokens: false, failAuthentication: false });
     const create = raw('CreateAuthChallenge_Authentication');
     create.response = { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null };
-    expect(createAuthChallenge.parseEvent(create).response).toEqual({ publicChallengeParameters: {}, privateChallengeParameters: {} });
+    expect(createAuthChallenge.parseEvent(create).response).toEqual({
+      publicChallengeParameters: {},
+      privateChallengeParameters: {},
+    });
     const verify = raw('VerifyAuthChallengeResponse_Authentication');
     verify.response = { answerCorrect: null };
     expect(verifyAuthChallengeResponse.parseEvent(verify).response).toEqual({ answerCorrect: false });
@@ -268,7 +295,11 @@ describe('parsing', () => {
   it('defaults missing pre sign-up flags to false', () => {
     const event = raw('PreSignUp_ExternalProvider');
     event.response = {};
-    expect(preSignUp.parseEvent(event).response).toEqual({ autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false });
+    expect(preSignUp.parseEvent(event).response).toEqual({
+      autoConfirmUser: false,
+      autoVerifyEmail: false,
+      autoVerifyPhone: false,
+    });
   });
 
   it('requires the password of a user-migration sign-in, and has none for a forgotten password', () => {
@@ -290,7 +321,9 @@ describe('parsing', () => {
 
   it("keeps an identity provider's array and object claims as their JSON text", () => {
     const event = raw('InboundFederation_ExternalProvider');
-    rawRequest(event).attributes = { idToken: { sub: 'g-1', email_verified: true, amr: ['pwd', 'mfa'], address: { country: 'NZ' } } };
+    rawRequest(event).attributes = {
+      idToken: { sub: 'g-1', email_verified: true, amr: ['pwd', 'mfa'], address: { country: 'NZ' } },
+    };
     expect(inboundFederation.parseEvent(event).request.attributes).toEqual({
       idToken: { sub: 'g-1', email_verified: 'true', amr: '["pwd","mfa"]', address: '{"country":"NZ"}' },
     });
@@ -329,7 +362,10 @@ describe('parsing', () => {
   it('refuses a client-credentials event that is not version 3', () => {
     const event = preTokenEvent('TokenGeneration_ClientCredentials', '3') as Raw;
     event.version = '2';
-    expectEventError(() => preTokenGeneration.parseEvent(event), 'version must be 3 for TokenGeneration_ClientCredentials, not 2');
+    expectEventError(
+      () => preTokenGeneration.parseEvent(event),
+      'version must be 3 for TokenGeneration_ClientCredentials, not 2',
+    );
   });
 
   it('reads a client-credentials event without user attributes or groups', () => {
@@ -344,7 +380,10 @@ describe('parsing', () => {
   it('reads the null preferred role Cognito sends for a user without one', () => {
     const event = preTokenEvent('TokenGeneration_RefreshTokens', '1') as Raw;
     rawRequest(event).groupConfiguration = { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null };
-    expect(preTokenGeneration.parseEvent(event).request.groupConfiguration).toEqual({ groupsToOverride: [], iamRolesToOverride: [] });
+    expect(preTokenGeneration.parseEvent(event).request.groupConfiguration).toEqual({
+      groupsToOverride: [],
+      iamRolesToOverride: [],
+    });
   });
 
   it('tells version 2 and later events apart from version 1', () => {
@@ -367,7 +406,10 @@ describe('results', () => {
   describe('of pre sign-up', () => {
     it('refuses a flag that is not a boolean', () => {
       expectResponseError(
-        () => respond(preSignUp, raw('PreSignUp_SignUp'), (event) => Object.assign(event.response, { autoConfirmUser: 'yes' })),
+        () =>
+          respond(preSignUp, raw('PreSignUp_SignUp'), (event) =>
+            Object.assign(event.response, { autoConfirmUser: 'yes' }),
+          ),
         'response.autoConfirmUser must be a boolean',
       );
     });
@@ -392,7 +434,9 @@ describe('results', () => {
       const event = raw('PreSignUp_SignUp');
       rawRequest(event).userAttributes = { email: 'jane.doe@example.com', phone_number: '+12065550142' };
       expect(() =>
-        respond(preSignUp, event, (parsed) => Object.assign(parsed.response, { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true })),
+        respond(preSignUp, event, (parsed) =>
+          Object.assign(parsed.response, { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true }),
+        ),
       ).not.toThrow();
     });
   });
@@ -400,17 +444,30 @@ describe('results', () => {
   describe('of custom message', () => {
     it.each(['smsMessage', 'emailMessage'] as const)('refuses a %s without the code placeholder', (field) => {
       expectResponseError(
-        () => respond(customMessage, raw('CustomMessage_ForgotPassword'), (event) => (event.response[field] = 'Reset your password.')),
+        () =>
+          respond(
+            customMessage,
+            raw('CustomMessage_ForgotPassword'),
+            (event) => (event.response[field] = 'Reset your password.'),
+          ),
         `response.${field} must contain request.codeParameter`,
       );
     });
 
-    it.each(['smsMessage', 'emailMessage'] as const)('refuses an invitation %s without the username placeholder', (field) => {
-      expectResponseError(
-        () => respond(customMessage, raw('CustomMessage_AdminCreateUser'), (event) => (event.response[field] = 'Your password: {####}')),
-        `response.${field} must contain request.usernameParameter`,
-      );
-    });
+    it.each(['smsMessage', 'emailMessage'] as const)(
+      'refuses an invitation %s without the username placeholder',
+      (field) => {
+        expectResponseError(
+          () =>
+            respond(
+              customMessage,
+              raw('CustomMessage_AdminCreateUser'),
+              (event) => (event.response[field] = 'Your password: {####}'),
+            ),
+          `response.${field} must contain request.usernameParameter`,
+        );
+      },
+    );
 
     it('accepts an invitation with both placeholders and a subject', () => {
       expect(() =>
@@ -426,35 +483,60 @@ describe('results', () => {
 
     it('accepts a sign-up e-mail with the verification link instead of the code', () => {
       expect(() =>
-        respond(customMessage, raw('CustomMessage_SignUp'), (event) => (event.response.emailMessage = 'Confirm: {##Click Here##}')),
+        respond(
+          customMessage,
+          raw('CustomMessage_SignUp'),
+          (event) => (event.response.emailMessage = 'Confirm: {##Click Here##}'),
+        ),
       ).not.toThrow();
     });
 
     it('refuses a reset e-mail with only the link placeholder, because resets use the code', () => {
       expectResponseError(
-        () => respond(customMessage, raw('CustomMessage_ForgotPassword'), (event) => (event.response.emailMessage = 'Reset: {##Click Here##}')),
+        () =>
+          respond(
+            customMessage,
+            raw('CustomMessage_ForgotPassword'),
+            (event) => (event.response.emailMessage = 'Reset: {##Click Here##}'),
+          ),
         'response.emailMessage must contain request.codeParameter',
       );
     });
 
     it('refuses texts longer than Cognito takes and counts characters, not UTF-16 units', () => {
-      const sms = (text: string) => () => respond(customMessage, raw('CustomMessage_Authentication'), (event) => (event.response.smsMessage = text));
+      const sms = (text: string) => () =>
+        respond(customMessage, raw('CustomMessage_Authentication'), (event) => (event.response.smsMessage = text));
       expect(sms(`{####} ${'👋'.repeat(CUSTOM_MESSAGE_LIMITS.smsMessage - 7)}`)).not.toThrow();
-      expectResponseError(sms(`{####} ${'x'.repeat(CUSTOM_MESSAGE_LIMITS.smsMessage - 6)}`), 'response.smsMessage must be at most 140 characters');
+      expectResponseError(
+        sms(`{####} ${'x'.repeat(CUSTOM_MESSAGE_LIMITS.smsMessage - 6)}`),
+        'response.smsMessage must be at most 140 characters',
+      );
       expectResponseError(
         () =>
-          respond(customMessage, raw('CustomMessage_Authentication'), (event) => (event.response.emailMessage = `{####}${'x'.repeat(20_000)}`)),
+          respond(
+            customMessage,
+            raw('CustomMessage_Authentication'),
+            (event) => (event.response.emailMessage = `{####}${'x'.repeat(20_000)}`),
+          ),
         'response.emailMessage must be at most 20000 characters',
       );
       expectResponseError(
-        () => respond(customMessage, raw('CustomMessage_Authentication'), (event) => (event.response.emailSubject = 's'.repeat(141))),
+        () =>
+          respond(
+            customMessage,
+            raw('CustomMessage_Authentication'),
+            (event) => (event.response.emailSubject = 's'.repeat(141)),
+          ),
         'response.emailSubject must be at most 140 characters',
       );
     });
 
     it('refuses a text that is not a string', () => {
       expectResponseError(
-        () => respond(customMessage, raw('CustomMessage_SignUp'), (event) => Object.assign(event.response, { smsMessage: 42 })),
+        () =>
+          respond(customMessage, raw('CustomMessage_SignUp'), (event) =>
+            Object.assign(event.response, { smsMessage: 42 }),
+          ),
         'response.smsMessage must be a string',
       );
     });
@@ -465,16 +547,29 @@ describe('results', () => {
 
     it('accepts texts with the placeholders Cognito needs, and no texts at all', () => {
       const invitation = parsed('CustomMessage_AdminCreateUser');
-      expect(customMessageProblem(invitation, { emailSubject: 'Welcome', emailMessage: '{username} {####}', smsMessage: '{username} {####}' })).toBeUndefined();
+      expect(
+        customMessageProblem(invitation, {
+          emailSubject: 'Welcome',
+          emailMessage: '{username} {####}',
+          smsMessage: '{username} {####}',
+        }),
+      ).toBeUndefined();
       expect(customMessageProblem(invitation, { emailMessage: null, smsMessage: null })).toBeUndefined();
     });
 
     it('names the field and a loggable reason instead of throwing', () => {
-      expect(customMessageProblem(parsed('CustomMessage_ForgotPassword'), { emailMessage: '{####}', smsMessage: 'Reset your password' })).toEqual({
+      expect(
+        customMessageProblem(parsed('CustomMessage_ForgotPassword'), {
+          emailMessage: '{####}',
+          smsMessage: 'Reset your password',
+        }),
+      ).toEqual({
         field: 'smsMessage',
         reason: 'missing-code-parameter',
       });
-      expect(customMessageProblem(parsed('CustomMessage_AdminCreateUser'), { emailMessage: 'Password {####}' })).toEqual({
+      expect(
+        customMessageProblem(parsed('CustomMessage_AdminCreateUser'), { emailMessage: 'Password {####}' }),
+      ).toEqual({
         field: 'emailMessage',
         reason: 'missing-username-parameter',
       });
@@ -486,8 +581,12 @@ describe('results', () => {
     });
 
     it('takes the verification link in place of the code only in sign-up e-mails', () => {
-      expect(customMessageProblem(parsed('CustomMessage_ResendCode'), { emailMessage: 'Confirm: {##Click Here##}' })).toBeUndefined();
-      expect(customMessageProblem(parsed('CustomMessage_ResendCode'), { smsMessage: 'Confirm: {##Click Here##}' })).toMatchObject({
+      expect(
+        customMessageProblem(parsed('CustomMessage_ResendCode'), { emailMessage: 'Confirm: {##Click Here##}' }),
+      ).toBeUndefined();
+      expect(
+        customMessageProblem(parsed('CustomMessage_ResendCode'), { smsMessage: 'Confirm: {##Click Here##}' }),
+      ).toMatchObject({
         reason: 'missing-code-parameter',
       });
     });
@@ -502,8 +601,19 @@ describe('results', () => {
         respond(preTokenGeneration, v2(), (event) => {
           if (!isPreTokenGenerationV2OrLater(event)) throw new Error('expected version 2');
           event.response.claimsAndScopeOverrideDetails = {
-            idTokenGeneration: { claimsToAddOrOverride: { seats: 5, beta: true, roles: ['admin', 1, false], org: { id: 'o-1', tags: ['a', null] } } },
-            accessTokenGeneration: { claimsToAddOrOverride: { tier: 'gold' }, scopesToAdd: ['api/read'], scopesToSuppress: ['email'] },
+            idTokenGeneration: {
+              claimsToAddOrOverride: {
+                seats: 5,
+                beta: true,
+                roles: ['admin', 1, false],
+                org: { id: 'o-1', tags: ['a', null] },
+              },
+            },
+            accessTokenGeneration: {
+              claimsToAddOrOverride: { tier: 'gold' },
+              scopesToAdd: ['api/read'],
+              scopesToSuppress: ['email'],
+            },
             groupOverrideDetails: null,
           };
         }),
@@ -529,14 +639,20 @@ describe('results', () => {
 
     it('refuses a version 1 event answered with the version 2 response', () => {
       expectResponseError(
-        () => respond(preTokenGeneration, v1(), (event) => Object.assign(event.response, { claimsAndScopeOverrideDetails: {} })),
+        () =>
+          respond(preTokenGeneration, v1(), (event) =>
+            Object.assign(event.response, { claimsAndScopeOverrideDetails: {} }),
+          ),
         'response.claimsAndScopeOverrideDetails is the version 2 and 3 response; a version 1 event takes response.claimsOverrideDetails',
       );
     });
 
     it('refuses a version 2 event answered with the version 1 response', () => {
       expectResponseError(
-        () => respond(preTokenGeneration, v2(), (event) => Object.assign(event.response, { claimsOverrideDetails: { claimsToSuppress: ['email'] } })),
+        () =>
+          respond(preTokenGeneration, v2(), (event) =>
+            Object.assign(event.response, { claimsOverrideDetails: { claimsToSuppress: ['email'] } }),
+          ),
         'response.claimsOverrideDetails is the version 1 response; a version 2 event takes response.claimsAndScopeOverrideDetails',
       );
     });
@@ -555,7 +671,10 @@ describe('results', () => {
 
     it('refuses a reserved claim in a version 1 response too', () => {
       expectResponseError(
-        () => respond(preTokenGeneration, v1(), (event) => Object.assign(event.response, { claimsOverrideDetails: { claimsToAddOrOverride: { sub: 'x' } } })),
+        () =>
+          respond(preTokenGeneration, v1(), (event) =>
+            Object.assign(event.response, { claimsOverrideDetails: { claimsToAddOrOverride: { sub: 'x' } } }),
+          ),
         'response.claimsOverrideDetails.claimsToAddOrOverride.sub is a claim Cognito sets itself; it cannot be added or overridden',
       );
     });
@@ -565,7 +684,9 @@ describe('results', () => {
         () =>
           respond(preTokenGeneration, v2(), (event) =>
             Object.assign(event.response, {
-              claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { 'cognito:groups': ['admins'] } } },
+              claimsAndScopeOverrideDetails: {
+                idTokenGeneration: { claimsToAddOrOverride: { 'cognito:groups': ['admins'] } },
+              },
             }),
           ),
         'response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.cognito:groups comes from the user’s groups; change it with groupOverrideDetails',
@@ -577,7 +698,9 @@ describe('results', () => {
         () =>
           respond(preTokenGeneration, v2(), (event) =>
             Object.assign(event.response, {
-              claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { email_verified: { value: true } } } },
+              claimsAndScopeOverrideDetails: {
+                idTokenGeneration: { claimsToAddOrOverride: { email_verified: { value: true } } },
+              },
             }),
           ),
         'response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.email_verified must be a string, finite number or boolean',
@@ -585,9 +708,21 @@ describe('results', () => {
     });
 
     const notJson: [string, unknown, string][] = [
-      ['NaN', Number.NaN, 'claimsToAddOrOverride.c must be a string, finite number, boolean, array of those, or JSON object'],
-      ['a function', () => 1, 'claimsToAddOrOverride.c must be a string, finite number, boolean, array of those, or JSON object'],
-      ['a Date', new Date(0), 'claimsToAddOrOverride.c must be a string, finite number, boolean, array of those, or JSON object'],
+      [
+        'NaN',
+        Number.NaN,
+        'claimsToAddOrOverride.c must be a string, finite number, boolean, array of those, or JSON object',
+      ],
+      [
+        'a function',
+        () => 1,
+        'claimsToAddOrOverride.c must be a string, finite number, boolean, array of those, or JSON object',
+      ],
+      [
+        'a Date',
+        new Date(0),
+        'claimsToAddOrOverride.c must be a string, finite number, boolean, array of those, or JSON object',
+      ],
       ['an array of objects', [{ a: 1 }], 'claimsToAddOrOverride.c[0] must be a string, finite number or boolean'],
       [
         'an object holding a bigint',
@@ -600,7 +735,9 @@ describe('results', () => {
       expectResponseError(
         () =>
           respond(preTokenGeneration, v2(), (event) =>
-            Object.assign(event.response, { claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { c: value } } } }),
+            Object.assign(event.response, {
+              claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { c: value } } },
+            }),
           ),
         `response.claimsAndScopeOverrideDetails.idTokenGeneration.${pathAndProblem}`,
       );
@@ -612,7 +749,9 @@ describe('results', () => {
       expectResponseError(
         () =>
           respond(preTokenGeneration, v2(), (event) =>
-            Object.assign(event.response, { claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: { org } } } }),
+            Object.assign(event.response, {
+              claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: { org } } },
+            }),
           ),
         'response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride.org.self must not refer to itself',
       );
@@ -621,7 +760,9 @@ describe('results', () => {
     it('ignores a claim set to undefined, which never reaches Cognito', () => {
       expect(() =>
         respond(preTokenGeneration, v2(), (event) =>
-          Object.assign(event.response, { claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { tier: undefined } } } }),
+          Object.assign(event.response, {
+            claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { tier: undefined } } },
+          }),
         ),
       ).not.toThrow();
     });
@@ -630,7 +771,9 @@ describe('results', () => {
       expectResponseError(
         () =>
           respond(preTokenGeneration, v2(), (event) =>
-            Object.assign(event.response, { claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: ['api/read', 7] } } }),
+            Object.assign(event.response, {
+              claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: ['api/read', 7] } },
+            }),
           ),
         'response.claimsAndScopeOverrideDetails.accessTokenGeneration.scopesToAdd[1] must be a string',
       );
@@ -640,7 +783,9 @@ describe('results', () => {
       expectResponseError(
         () =>
           respond(preTokenGeneration, v1(), (event) =>
-            Object.assign(event.response, { claimsOverrideDetails: { groupOverrideDetails: { groupsToOverride: 'admins' } } }),
+            Object.assign(event.response, {
+              claimsOverrideDetails: { groupOverrideDetails: { groupsToOverride: 'admins' } },
+            }),
           ),
         'response.claimsOverrideDetails.groupOverrideDetails.groupsToOverride must be an array of strings',
       );
@@ -650,7 +795,9 @@ describe('results', () => {
       expect(() =>
         respond(preTokenGeneration, triggerEvent('TokenGeneration_ClientCredentials'), (event) =>
           Object.assign(event.response, {
-            claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: { tenant: { id: 't-1' } }, scopesToSuppress: ['admin'] } },
+            claimsAndScopeOverrideDetails: {
+              accessTokenGeneration: { claimsToAddOrOverride: { tenant: { id: 't-1' } }, scopesToSuppress: ['admin'] },
+            },
           }),
         ),
       ).not.toThrow();
@@ -660,16 +807,24 @@ describe('results', () => {
   describe('of the auth-challenge triggers', () => {
     it('refuses a define response whose flags are not booleans', () => {
       expectResponseError(
-        () => respond(defineAuthChallenge, raw('DefineAuthChallenge_Authentication'), (event) => Object.assign(event.response, { issueTokens: 'true' })),
+        () =>
+          respond(defineAuthChallenge, raw('DefineAuthChallenge_Authentication'), (event) =>
+            Object.assign(event.response, { issueTokens: 'true' }),
+          ),
         'response.issueTokens must be a boolean',
       );
       expectResponseError(
         () =>
-          respond(defineAuthChallenge, raw('DefineAuthChallenge_Authentication'), (event) => Object.assign(event.response, { failAuthentication: undefined })),
+          respond(defineAuthChallenge, raw('DefineAuthChallenge_Authentication'), (event) =>
+            Object.assign(event.response, { failAuthentication: undefined }),
+          ),
         'response.failAuthentication must be a boolean',
       );
       expectResponseError(
-        () => respond(defineAuthChallenge, raw('DefineAuthChallenge_Authentication'), (event) => Object.assign(event.response, { challengeName: 7 })),
+        () =>
+          respond(defineAuthChallenge, raw('DefineAuthChallenge_Authentication'), (event) =>
+            Object.assign(event.response, { challengeName: 7 }),
+          ),
         'response.challengeName must be a string',
       );
     });
@@ -732,36 +887,54 @@ describe('results', () => {
 
     it('refuses a final status Cognito does not allow for migrated users', () => {
       expectResponseError(
-        () => respond(userMigration, raw('UserMigration_Authentication'), (event) => Object.assign(event.response, { finalUserStatus: 'FORCE_CHANGE_PASSWORD' })),
+        () =>
+          respond(userMigration, raw('UserMigration_Authentication'), (event) =>
+            Object.assign(event.response, { finalUserStatus: 'FORCE_CHANGE_PASSWORD' }),
+          ),
         'response.finalUserStatus must be one of CONFIRMED, RESET_REQUIRED',
       );
     });
 
     it('refuses an unknown message action and delivery medium', () => {
       expectResponseError(
-        () => respond(userMigration, raw('UserMigration_ForgotPassword'), (event) => Object.assign(event.response, { messageAction: 'SEND' })),
+        () =>
+          respond(userMigration, raw('UserMigration_ForgotPassword'), (event) =>
+            Object.assign(event.response, { messageAction: 'SEND' }),
+          ),
         'response.messageAction must be one of SUPPRESS, RESEND',
       );
       expectResponseError(
-        () => respond(userMigration, raw('UserMigration_ForgotPassword'), (event) => Object.assign(event.response, { desiredDeliveryMediums: ['EMAIL', 'PIGEON'] })),
+        () =>
+          respond(userMigration, raw('UserMigration_ForgotPassword'), (event) =>
+            Object.assign(event.response, { desiredDeliveryMediums: ['EMAIL', 'PIGEON'] }),
+          ),
         'response.desiredDeliveryMediums[1] must be one of SMS, EMAIL',
       );
     });
 
     it('refuses attributes that are not strings, which Cognito cannot store', () => {
       expectResponseError(
-        () => respond(userMigration, raw('UserMigration_Authentication'), (event) => Object.assign(event.response, { userAttributes: { email_verified: true } })),
+        () =>
+          respond(userMigration, raw('UserMigration_Authentication'), (event) =>
+            Object.assign(event.response, { userAttributes: { email_verified: true } }),
+          ),
         'response.userAttributes.email_verified must be a string',
       );
     });
 
     it('refuses a response without attributes or with a non-boolean option', () => {
       expectResponseError(
-        () => respond(userMigration, raw('UserMigration_Authentication'), (event) => Object.assign(event.response, { userAttributes: null })),
+        () =>
+          respond(userMigration, raw('UserMigration_Authentication'), (event) =>
+            Object.assign(event.response, { userAttributes: null }),
+          ),
         'response.userAttributes must be an object',
       );
       expectResponseError(
-        () => respond(userMigration, raw('UserMigration_Authentication'), (event) => Object.assign(event.response, { enableSMSMFA: 'no' })),
+        () =>
+          respond(userMigration, raw('UserMigration_Authentication'), (event) =>
+            Object.assign(event.response, { enableSMSMFA: 'no' }),
+          ),
         'response.enableSMSMFA must be a boolean',
       );
     });
@@ -772,7 +945,9 @@ describe('results', () => {
       expectResponseError(
         () =>
           respond(inboundFederation, raw('InboundFederation_ExternalProvider'), (event) =>
-            Object.assign(event.response, { userAttributesToMap: { email: 'jane.doe@example.com', email_verified: true } }),
+            Object.assign(event.response, {
+              userAttributesToMap: { email: 'jane.doe@example.com', email_verified: true },
+            }),
           ),
         'response.userAttributesToMap.email_verified must be a string',
       );
@@ -808,7 +983,10 @@ describe('the registry', () => {
 
   it('gives each family the failure policy its trigger needs', () => {
     const policies = Object.fromEntries(
-      Object.values<TriggerFamily<CognitoTriggerEvent>>(TRIGGER_FAMILIES).map((family) => [family.name, family.failurePolicy]),
+      Object.values<TriggerFamily<CognitoTriggerEvent>>(TRIGGER_FAMILIES).map((family) => [
+        family.name,
+        family.failurePolicy,
+      ]),
     );
     expect(policies).toEqual({
       PreSignUp: 'reject',

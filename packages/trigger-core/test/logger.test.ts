@@ -8,7 +8,13 @@ describe('createLogger', () => {
     const logger = createLogger({ service: 'welcome', write: logs.write, context: { awsRequestId: 'req-1' } });
     logger.info('sent', { messageId: 'm-1' });
     const [line] = logs.lines();
-    expect(line).toMatchObject({ level: 'INFO', message: 'sent', service: 'welcome', awsRequestId: 'req-1', messageId: 'm-1' });
+    expect(line).toMatchObject({
+      level: 'INFO',
+      message: 'sent',
+      service: 'welcome',
+      awsRequestId: 'req-1',
+      messageId: 'm-1',
+    });
     expect(Date.parse(String(line?.timestamp))).not.toBeNaN();
   });
 
@@ -25,12 +31,18 @@ describe('createLogger', () => {
   it('scrubs e-mail addresses and phone numbers from messages, fields and error messages', () => {
     const logs = captureLogs();
     const logger = createLogger({ service: 's', write: logs.write });
-    const sesError = Object.assign(new Error('Email address is not verified. The following identities failed the check: jane.doe@example.com'), {
-      name: 'MessageRejected',
-      Code: 'MessageRejected',
-      $metadata: { httpStatusCode: 400 },
+    const sesError = Object.assign(
+      new Error('Email address is not verified. The following identities failed the check: jane.doe@example.com'),
+      {
+        name: 'MessageRejected',
+        Code: 'MessageRejected',
+        $metadata: { httpStatusCode: 400 },
+      },
+    );
+    logger.error('could not reach jane.doe@example.com or +12065550142', {
+      note: 'call +44 20 7946 0958',
+      error: sesError,
     });
-    logger.error('could not reach jane.doe@example.com or +12065550142', { note: 'call +44 20 7946 0958', error: sesError });
     const output = logs.raw.join('');
     expect(findPersonalData(output)).toEqual([]);
     expect(logs.lines()[0]).toMatchObject({
@@ -42,7 +54,13 @@ describe('createLogger', () => {
   it('redacts fields named like personal data or secrets, whatever their value', () => {
     const logs = captureLogs();
     const logger = createLogger({ service: 's', write: logs.write });
-    logger.info('x', { given_name: 'Jane', password: 'hunter2', idToken: 'eyJ...', code: '123456', userAttributes: { a: 'b' } });
+    logger.info('x', {
+      given_name: 'Jane',
+      password: 'hunter2',
+      idToken: 'eyJ...',
+      code: '123456',
+      userAttributes: { a: 'b' },
+    });
     expect(logs.lines()[0]).toMatchObject({
       given_name: '[redacted]',
       password: '[redacted]',

@@ -9,7 +9,14 @@ import {
   type PostConfirmationEvent,
   type TriggerFamily,
 } from '../src/index';
-import { AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT, captureLogs, fakeContext, findPersonalData, PERSONAL_VALUES, triggerEvent } from '../src/testing/index';
+import {
+  AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT,
+  captureLogs,
+  fakeContext,
+  findPersonalData,
+  PERSONAL_VALUES,
+  triggerEvent,
+} from '../src/testing/index';
 
 const failClosed: TriggerFamily<PostConfirmationEvent> = { ...postConfirmation, failurePolicy: 'reject' };
 const retried: TriggerFamily<PostConfirmationEvent> = { ...postConfirmation, failurePolicy: 'rethrow' };
@@ -22,7 +29,11 @@ function summary(logs: ReturnType<typeof captureLogs>) {
 
 describe('defineTrigger', () => {
   it('returns a two-argument async handler, as nodejs24.x requires', () => {
-    const handler = defineTrigger(postConfirmation, { service: 't', writeLog: () => undefined }, async (event) => event);
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 't', writeLog: () => undefined },
+      async (event) => event,
+    );
     expect(handler.length).toBe(2);
   });
 
@@ -54,10 +65,14 @@ describe('defineTrigger', () => {
 
   it("never gives the handler more than Cognito's 5 seconds, even when Lambda's timeout is longer", async () => {
     let remaining = Number.POSITIVE_INFINITY;
-    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, async (event, tools) => {
-      remaining = tools.remainingMs();
-      return event;
-    });
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: () => undefined },
+      async (event, tools) => {
+        remaining = tools.remainingMs();
+        return event;
+      },
+    );
     // Warm: a cold start's budget also pays for the init phase, which on a busy machine can take seconds.
     await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
     await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
@@ -68,7 +83,11 @@ describe('defineTrigger', () => {
   it("counts a cold start's init phase against Cognito's 5 seconds in Lambda only, not in a long-running test process", async () => {
     const budgets = async (environment: Record<string, string>) => {
       const logs = captureLogs();
-      const handler = defineTrigger(postConfirmation, { service: 's', environment, writeLog: logs.write }, async (event) => event);
+      const handler = defineTrigger(
+        postConfirmation,
+        { service: 's', environment, writeLog: logs.write },
+        async (event) => event,
+      );
       await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
       await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
       return logs.withMessage('invocation finished').map((line) => line.budgetMs);
@@ -83,10 +102,14 @@ describe('defineTrigger', () => {
 
   it("gives the handler less than Lambda's remaining time when that is shorter than 5 seconds", async () => {
     let remaining = Number.POSITIVE_INFINITY;
-    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, async (event, tools) => {
-      remaining = tools.remainingMs();
-      return event;
-    });
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: () => undefined },
+      async (event, tools) => {
+        remaining = tools.remainingMs();
+        return event;
+      },
+    );
     await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 1_000 }));
     expect(remaining).toBeLessThanOrEqual(700);
   });
@@ -94,22 +117,32 @@ describe('defineTrigger', () => {
   it('aborts the signal at the deadline and returns the event unchanged for a fail-open trigger', async () => {
     const logs = captureLogs();
     let abortReason: unknown;
-    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: logs.write, safetyMarginMs: 50 }, (event, { signal }) => {
-      event.request.userAttributes.email = 'changed@example.com';
-      return new Promise((_, reject) => {
-        signal.addEventListener('abort', () => {
-          abortReason = signal.reason;
-          reject(new Error('aborted by signal'));
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: logs.write, safetyMarginMs: 50 },
+      (event, { signal }) => {
+        event.request.userAttributes.email = 'changed@example.com';
+        return new Promise((_, reject) => {
+          signal.addEventListener('abort', () => {
+            abortReason = signal.reason;
+            reject(new Error('aborted by signal'));
+          });
         });
-      });
-    });
+      },
+    );
     const event = triggerEvent('PostConfirmation_ConfirmSignUp');
     const startedAt = Date.now();
     const result = await handler(event, fakeContext({ remainingMs: 300 }));
     expect(Date.now() - startedAt).toBeLessThan(1_000);
     expect(result).toEqual(triggerEvent('PostConfirmation_ConfirmSignUp'));
     expect(abortReason).toBeInstanceOf(DeadlineExceededError);
-    expect(summary(logs)).toMatchObject({ level: 'ERROR', outcome: 'failed', failurePolicy: 'return-event', errorName: 'DeadlineExceededError', errorCode: 'DEADLINE_EXCEEDED' });
+    expect(summary(logs)).toMatchObject({
+      level: 'ERROR',
+      outcome: 'failed',
+      failurePolicy: 'return-event',
+      errorName: 'DeadlineExceededError',
+      errorCode: 'DEADLINE_EXCEEDED',
+    });
   });
 
   it('returns the original event when a fail-open handler throws, even after changing the event', async () => {
@@ -129,17 +162,29 @@ describe('defineTrigger', () => {
     const event = triggerEvent('PostConfirmation_ConfirmSignUp');
     await expect(handler(event, fakeContext())).resolves.toEqual(event);
     expect(summary(logs)).toMatchObject({ outcome: 'success' });
-    const malformed = defineTrigger(failClosed, { service: 's', writeLog: () => undefined }, () => ({ ok: true }) as unknown as PostConfirmationEvent);
-    await expect(malformed(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow(TriggerFailedError);
+    const malformed = defineTrigger(
+      failClosed,
+      { service: 's', writeLog: () => undefined },
+      () => ({ ok: true }) as unknown as PostConfirmationEvent,
+    );
+    await expect(malformed(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow(
+      TriggerFailedError,
+    );
   });
 
-  it('keeps to Cognito\'s limit when called with a hand-made context that cannot tell the remaining time', async () => {
+  it("keeps to Cognito's limit when called with a hand-made context that cannot tell the remaining time", async () => {
     let remaining = Number.POSITIVE_INFINITY;
-    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, async (event, tools) => {
-      remaining = tools.remainingMs();
-      return event;
-    });
-    const result = await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), { awsRequestId: 'console-test' } as unknown as Context);
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: () => undefined },
+      async (event, tools) => {
+        remaining = tools.remainingMs();
+        return event;
+      },
+    );
+    const result = await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), {
+      awsRequestId: 'console-test',
+    } as unknown as Context);
     expect(result.triggerSource).toBe('PostConfirmation_ConfirmSignUp');
     expect(remaining).toBeLessThanOrEqual(5_000 - 300);
   });
@@ -155,25 +200,41 @@ describe('defineTrigger', () => {
   it('rejects with a generic user-safe message when a fail-closed handler fails, logging the details', async () => {
     const logs = captureLogs();
     const handler = defineTrigger(failClosed, { service: 's', writeLog: logs.write }, async () => {
-      throw Object.assign(new Error('AccessDenied for jane.doe@example.com at arn:aws:iam::123:role/x'), { name: 'AccessDeniedException' });
+      throw Object.assign(new Error('AccessDenied for jane.doe@example.com at arn:aws:iam::123:role/x'), {
+        name: 'AccessDeniedException',
+      });
     });
-    const error: unknown = await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext()).catch((caught: unknown) => caught);
+    const error: unknown = await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext()).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TriggerFailedError);
     expect((error as Error).message).toBe('We could not complete your request right now. Please try again.');
-    expect(summary(logs)).toMatchObject({ outcome: 'failed', failurePolicy: 'reject', errorName: 'AccessDeniedException' });
+    expect(summary(logs)).toMatchObject({
+      outcome: 'failed',
+      failurePolicy: 'reject',
+      errorName: 'AccessDeniedException',
+    });
     expect(findPersonalData(logs.raw.join(''), PERSONAL_VALUES)).toEqual([]);
   });
 
   it('rejects a fail-closed trigger at the deadline', async () => {
-    const handler = defineTrigger(failClosed, { service: 's', writeLog: () => undefined, safetyMarginMs: 50 }, () => new Promise(() => undefined));
-    await expect(handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 200 }))).rejects.toThrow(TriggerFailedError);
+    const handler = defineTrigger(
+      failClosed,
+      { service: 's', writeLog: () => undefined, safetyMarginMs: 50 },
+      () => new Promise(() => undefined),
+    );
+    await expect(
+      handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 200 })),
+    ).rejects.toThrow(TriggerFailedError);
   });
 
   it('rethrows a sanitised error for a rethrow trigger, so that Lambda retries', async () => {
     const handler = defineTrigger(retried, { service: 's', writeLog: () => undefined }, async () => {
       throw Object.assign(new Error('Throttled sending to jane.doe@example.com'), { name: 'ThrottlingException' });
     });
-    const error = (await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext()).catch((caught: unknown) => caught)) as Error;
+    const error = (await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext()).catch(
+      (caught: unknown) => caught,
+    )) as Error;
     expect(error).toBeInstanceOf(TriggerFailedError);
     expect(error.message).toContain('ThrottlingException');
     expect(error.message).not.toContain('@');
@@ -184,7 +245,9 @@ describe('defineTrigger', () => {
     const handler = defineTrigger(failClosed, { service: 's', writeLog: logs.write }, async () => {
       throw new UserFacingError('Sign-ups with this e-mail domain are not allowed.');
     });
-    await expect(handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow('Sign-ups with this e-mail domain are not allowed.');
+    await expect(handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow(
+      'Sign-ups with this e-mail domain are not allowed.',
+    );
     expect(summary(logs)).toMatchObject({ level: 'INFO', outcome: 'rejected', errorCode: 'USER_REJECTION' });
   });
 
@@ -195,10 +258,17 @@ describe('defineTrigger', () => {
       called = true;
       return event;
     });
-    const malformed = { ...triggerEvent('PostConfirmation_ConfirmSignUp'), request: { userAttributes: 'nope' } } as unknown as PostConfirmationEvent;
+    const malformed = {
+      ...triggerEvent('PostConfirmation_ConfirmSignUp'),
+      request: { userAttributes: 'nope' },
+    } as unknown as PostConfirmationEvent;
     await expect(handler(malformed, fakeContext())).resolves.toBe(malformed);
     expect(called).toBe(false);
-    expect(summary(logs)).toMatchObject({ errorName: 'InvalidEventError', errorMessage: 'request.userAttributes must be an object', path: 'request.userAttributes' });
+    expect(summary(logs)).toMatchObject({
+      errorName: 'InvalidEventError',
+      errorMessage: 'request.userAttributes must be an object',
+      path: 'request.userAttributes',
+    });
   });
 
   it("handles the AWS documentation's sample event without a TypeError: it names the missing triggerSource", async () => {
@@ -211,8 +281,14 @@ describe('defineTrigger', () => {
 
   it('treats a result that is not the event as a failure and names what is wrong', async () => {
     const logs = captureLogs();
-    const handler = defineTrigger(failClosed, { service: 's', writeLog: logs.write }, async () => ({ ok: true }) as unknown as PostConfirmationEvent);
-    await expect(handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow(TriggerFailedError);
+    const handler = defineTrigger(
+      failClosed,
+      { service: 's', writeLog: logs.write },
+      async () => ({ ok: true }) as unknown as PostConfirmationEvent,
+    );
+    await expect(handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext())).rejects.toThrow(
+      TriggerFailedError,
+    );
     expect(summary(logs)).toMatchObject({ errorName: 'InvalidResponseError', path: 'result.triggerSource' });
   });
 
@@ -228,14 +304,24 @@ describe('defineTrigger', () => {
     await expect(handler(event, fakeContext())).resolves.toBe(event);
     const failures = logs.withMessage('invocation finished');
     expect(failures).toHaveLength(2);
-    for (const line of failures) expect(line).toMatchObject({ errorName: 'ConfigurationError', variable: 'EMAIL_FROM', errorMessage: 'EMAIL_FROM is required but is not set' });
+    for (const line of failures)
+      expect(line).toMatchObject({
+        errorName: 'ConfigurationError',
+        variable: 'EMAIL_FROM',
+        errorMessage: 'EMAIL_FROM is required but is not set',
+      });
   });
 
   it('reads the configuration once, at cold start', async () => {
     let reads = 0;
     const handler = defineTrigger(
       postConfirmation,
-      { service: 's', writeLog: () => undefined, environment: { APP_NAME: 'Acme' }, config: (env) => (reads += 1, env.optional('APP_NAME')) },
+      {
+        service: 's',
+        writeLog: () => undefined,
+        environment: { APP_NAME: 'Acme' },
+        config: (env) => ((reads += 1), env.optional('APP_NAME')),
+      },
       async (event, { config }) => {
         expect(config).toBe('Acme');
         return event;
@@ -248,20 +334,28 @@ describe('defineTrigger', () => {
 
   it('takes its log level from LOG_LEVEL', async () => {
     const logs = captureLogs();
-    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: logs.write, environment: { LOG_LEVEL: 'ERROR' } }, async (event, { logger }) => {
-      logger.info('chatty');
-      return event;
-    });
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: logs.write, environment: { LOG_LEVEL: 'ERROR' } },
+      async (event, { logger }) => {
+        logger.info('chatty');
+        return event;
+      },
+    );
     await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext());
     expect(logs.raw).toEqual([]);
   });
 
   it('never logs the personal data of the event, whatever the outcome', async () => {
     const logs = captureLogs();
-    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: logs.write, environment: { LOG_LEVEL: 'DEBUG' } }, async (event, { logger }) => {
-      logger.debug('event received', { userName: event.userName, email: event.request.userAttributes.email });
-      throw new Error(`cannot send to ${event.request.userAttributes.email}`);
-    });
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: logs.write, environment: { LOG_LEVEL: 'DEBUG' } },
+      async (event, { logger }) => {
+        logger.debug('event received', { userName: event.userName, email: event.request.userAttributes.email });
+        throw new Error(`cannot send to ${event.request.userAttributes.email}`);
+      },
+    );
     await handler(triggerEvent('PostConfirmation_ConfirmSignUp', { userName: 'jane.doe@example.com' }), fakeContext());
     expect(findPersonalData(logs.raw.join(''), PERSONAL_VALUES)).toEqual([]);
   });

@@ -77,9 +77,9 @@ describe('handlers made with defineTrigger', () => {
   });
 
   it('take the sender events Cognito sends: a versioned request type and, but for account-takeover notices, a code', () => {
-    assertType<Handler<CustomEmailSenderTriggerEvent & { request: { type: 'customEmailSenderRequestV1'; code: string } }>>(
-      passThrough(customEmailSender),
-    );
+    assertType<
+      Handler<CustomEmailSenderTriggerEvent & { request: { type: 'customEmailSenderRequestV1'; code: string } }>
+    >(passThrough(customEmailSender));
     assertType<Handler<CustomSMSSenderTriggerEvent & { request: { type: 'customSMSSenderRequestV1'; code: string } }>>(
       passThrough(customSmsSender),
     );
@@ -89,7 +89,9 @@ describe('handlers made with defineTrigger', () => {
 describe('event types', () => {
   it('discriminate pre token generation events on version and triggerSource', () => {
     expectTypeOf<PreTokenGenerationEvent['version']>().toEqualTypeOf<'1' | '2' | '3'>();
-    expectTypeOf<Extract<PreTokenGenerationEvent, { triggerSource: 'TokenGeneration_ClientCredentials' }>['version']>().toEqualTypeOf<'3'>();
+    expectTypeOf<
+      Extract<PreTokenGenerationEvent, { triggerSource: 'TokenGeneration_ClientCredentials' }>['version']
+    >().toEqualTypeOf<'3'>();
     expectTypeOf<PreTokenGenerationV1Event['response']>().toHaveProperty('claimsOverrideDetails');
     expectTypeOf<PreTokenGenerationV2Event['response']>().toHaveProperty('claimsAndScopeOverrideDetails');
     expectTypeOf(preTokenGenerationEvent('TokenGeneration_ClientCredentials', '3')).toEqualTypeOf<
@@ -154,7 +156,9 @@ describe('event types', () => {
   });
 
   it('give an account-takeover notification a code that may be null and the other e-mails a code', () => {
-    expectTypeOf(triggerEvent('CustomEmailSender_AccountTakeOverNotification').request.code).toEqualTypeOf<string | null>();
+    expectTypeOf(triggerEvent('CustomEmailSender_AccountTakeOverNotification').request.code).toEqualTypeOf<
+      string | null
+    >();
     expectTypeOf(triggerEvent('CustomEmailSender_SignUp').request.code).toEqualTypeOf<string>();
   });
 });

@@ -9,7 +9,14 @@ import { startSesFaultProxy } from '@cognito-triggers/local-stack';
 import { version as esbuildVersion } from 'esbuild';
 import { measureBuildTimes, type BuildPlan } from './build-times';
 import { bundleEntry, bundleWorkloads, REFERENCES, type ReferenceId } from './builds';
-import { measureColdStarts, measureLogLines, measureWarm, type LogLinePlan, type Subject, type WarmPlan } from './measure';
+import {
+  measureColdStarts,
+  measureLogLines,
+  measureWarm,
+  type LogLinePlan,
+  type Subject,
+  type WarmPlan,
+} from './measure';
 import { discoverApps, findRepoRoot } from './repo';
 import { renderChart, renderMarkdown, renderText } from './report';
 import { QUIET_SUFFIX, SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
@@ -97,7 +104,9 @@ async function renderOnly(): Promise<number> {
     const targets = evaluateTargets(results);
     await writeFile(join(root, 'docs', 'benchmarks.md'), renderMarkdown(results, targets));
     await writeFile(join(root, 'docs', 'benchmarks.svg'), renderChart(results));
-    console.log(`bench: rendered docs/benchmarks.md and benchmarks.svg from ${relative(root, source)} (run of ${results.meta.date})`);
+    console.log(
+      `bench: rendered docs/benchmarks.md and benchmarks.svg from ${relative(root, source)} (run of ${results.meta.date})`,
+    );
     return 0;
   } catch (error) {
     console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
@@ -130,18 +139,32 @@ export async function main(args: readonly string[]): Promise<number> {
     const apps = await discoverApps(root);
     const missing = apps.filter((app) => !existsSync(app.bundlePath));
     if (missing.length > 0) {
-      throw new Error(`not built: ${missing.map((app) => relative(root, app.bundlePath)).join(', ')}; run pnpm build (turbo builds them before bench)`);
+      throw new Error(
+        `not built: ${missing.map((app) => relative(root, app.bundlePath)).join(', ')}; run pnpm build (turbo builds them before bench)`,
+      );
     }
     const reference = apps.find((app) => app.name === SUBJECT_IDS.app);
     const referenceScenario = SCENARIOS[SUBJECT_IDS.app];
-    if (!reference || !referenceScenario) throw new Error(`the references re-implement apps/${SUBJECT_IDS.app}, which is missing`);
+    if (!reference || !referenceScenario)
+      throw new Error(`the references re-implement apps/${SUBJECT_IDS.app}, which is missing`);
 
     progress('bundling references, stubbed variants and workloads');
     const referenceIds = Object.keys(REFERENCES) as ReferenceId[];
     const [references, stubs, appStub, workloads] = await Promise.all([
-      Promise.all(referenceIds.map((id) => bundleEntry(REFERENCES[id].entry, join(distDir, 'reference', id), { withoutTriggerCore: true }))),
-      Promise.all(referenceIds.map((id) => bundleEntry(REFERENCES[id].entry, join(distDir, 'stub', id), { withoutTriggerCore: true, stubSes: true }))),
-      bundleEntry(join(reference.dir, 'src', 'handler.ts'), join(distDir, 'stub', reference.name), { stubSes: true, absWorkingDir: reference.dir }),
+      Promise.all(
+        referenceIds.map((id) =>
+          bundleEntry(REFERENCES[id].entry, join(distDir, 'reference', id), { withoutTriggerCore: true }),
+        ),
+      ),
+      Promise.all(
+        referenceIds.map((id) =>
+          bundleEntry(REFERENCES[id].entry, join(distDir, 'stub', id), { withoutTriggerCore: true, stubSes: true }),
+        ),
+      ),
+      bundleEntry(join(reference.dir, 'src', 'handler.ts'), join(distDir, 'stub', reference.name), {
+        stubSes: true,
+        absWorkingDir: reference.dir,
+      }),
       bundleWorkloads(join(distDir, 'workloads')),
     ]);
 
@@ -172,7 +195,12 @@ export async function main(args: readonly string[]): Promise<number> {
     const quiet = (id: string, label: string): Subject => {
       const subject = byId(id);
       const scenario = subject.scenario as NonNullable<Subject['scenario']>;
-      return { ...subject, id: `${id}${QUIET_SUFFIX}`, label, scenario: { ...scenario, environment: { ...scenario.environment, ...QUIET_ENVIRONMENT } } };
+      return {
+        ...subject,
+        id: `${id}${QUIET_SUFFIX}`,
+        label,
+        scenario: { ...scenario, environment: { ...scenario.environment, ...QUIET_ENVIRONMENT } },
+      };
     };
 
     progress('measuring bundle sizes');
@@ -180,12 +208,26 @@ export async function main(args: readonly string[]): Promise<number> {
     for (const app of apps) {
       const sizes = await measureFile(app.bundlePath);
       const zip = existsSync(app.zipPath) ? await measureFile(app.zipPath) : undefined;
-      bundles.push({ id: app.name, label: app.name, kind: 'app', bytes: sizes.bytes, gzipBytes: sizes.gzipBytes, zipBytes: zip?.bytes ?? Number.NaN });
+      bundles.push({
+        id: app.name,
+        label: app.name,
+        kind: 'app',
+        bytes: sizes.bytes,
+        gzipBytes: sizes.gzipBytes,
+        zipBytes: zip?.bytes ?? Number.NaN,
+      });
     }
     for (const [index, id] of referenceIds.entries()) {
       const built = references[index] as { bundlePath: string; zipBytes: number };
       const sizes = await measureFile(built.bundlePath);
-      bundles.push({ id, label: REFERENCES[id].label, kind: 'reference', bytes: sizes.bytes, gzipBytes: sizes.gzipBytes, zipBytes: built.zipBytes });
+      bundles.push({
+        id,
+        label: REFERENCES[id].label,
+        kind: 'reference',
+        bytes: sizes.bytes,
+        gzipBytes: sizes.gzipBytes,
+        zipBytes: built.zipBytes,
+      });
     }
 
     const ses = await startSesFaultProxy({ plan: () => undefined });
@@ -194,17 +236,39 @@ export async function main(args: readonly string[]): Promise<number> {
     let logLines: BenchResults['logLines'];
     try {
       const coldSubjects = [...appSubjects, byId(SUBJECT_IDS.plain), byId(SUBJECT_IDS.powertools)];
-      cold = await measureColdStarts(coldSubjects, { probe: workloads['cold-probe'], ses, rounds: plan.coldRounds, onProgress: progress });
+      cold = await measureColdStarts(coldSubjects, {
+        probe: workloads['cold-probe'],
+        ses,
+        rounds: plan.coldRounds,
+        onProgress: progress,
+      });
       const warmSubjects = [SUBJECT_IDS.app, SUBJECT_IDS.bare, SUBJECT_IDS.plain, SUBJECT_IDS.powertools].map(byId);
       const quietSubjects = [
         quiet(SUBJECT_IDS.app, `${SUBJECT_IDS.app}, level ERROR (no lines)`),
         quiet(SUBJECT_IDS.powertools, 'Powertools + Middy, level ERROR (no lines)'),
       ];
       warm = {
-        stub: await measureWarm([...warmSubjects, ...quietSubjects], { script: workloads['warm-child'], ses, mode: 'stub', plan: plan.warmStub, onProgress: progress }),
-        ses: await measureWarm(warmSubjects, { script: workloads['warm-child'], ses, mode: 'ses', plan: plan.warmSes, onProgress: progress }),
+        stub: await measureWarm([...warmSubjects, ...quietSubjects], {
+          script: workloads['warm-child'],
+          ses,
+          mode: 'stub',
+          plan: plan.warmStub,
+          onProgress: progress,
+        }),
+        ses: await measureWarm(warmSubjects, {
+          script: workloads['warm-child'],
+          ses,
+          mode: 'ses',
+          plan: plan.warmSes,
+          onProgress: progress,
+        }),
       };
-      logLines = await measureLogLines({ script: workloads['log-line-child'], cwd: distDir, plan: plan.logLine, onProgress: progress });
+      logLines = await measureLogLines({
+        script: workloads['log-line-child'],
+        cwd: distDir,
+        plan: plan.logLine,
+        onProgress: progress,
+      });
     } finally {
       await ses.stop();
     }
@@ -238,8 +302,13 @@ export async function main(args: readonly string[]): Promise<number> {
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'benchmarks.md'), renderMarkdown(results, targets));
     await writeFile(join(outDir, 'benchmarks.svg'), renderChart(results));
-    await writeFile(join(distDir, quick ? 'quick/results.json' : 'results.json'), `${JSON.stringify({ results, targets }, null, 2)}\n`);
-    progress(`wrote ${relative(root, join(outDir, 'benchmarks.md'))} and benchmarks.svg in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+    await writeFile(
+      join(distDir, quick ? 'quick/results.json' : 'results.json'),
+      `${JSON.stringify({ results, targets }, null, 2)}\n`,
+    );
+    progress(
+      `wrote ${relative(root, join(outDir, 'benchmarks.md'))} and benchmarks.svg in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+    );
     // Targets are reported, not enforced: timings are too noisy to fail a build on.
     return 0;
   } catch (error) {

@@ -105,7 +105,10 @@ function timedBuild(command: string, args: readonly string[], cwd: string): Prom
  */
 async function copyRepository(root: string): Promise<string> {
   const copy = await mkdtemp(join(tmpdir(), 'cognito-triggers-bench-'));
-  const { stdout } = await exec('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await exec('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const files = stdout.split('\0').filter((file) => file.length > 0 && existsSync(join(root, file)));
   for (const file of files) {
     await mkdir(dirname(join(copy, file)), { recursive: true });
@@ -151,16 +154,28 @@ export async function measureBuildTimes(
   try {
     const appsDir = join(copy, 'apps');
     const removeDists = async () => {
-      for (const entry of await readdir(appsDir)) await rm(join(appsDir, entry, 'dist'), { recursive: true, force: true });
+      for (const entry of await readdir(appsDir))
+        await rm(join(appsDir, entry, 'dist'), { recursive: true, force: true });
     };
     const results: BuildResult[] = [];
-    const record = (id: BuildScenario, label: string, runs: TurboRun[], check: (run: TurboRun) => string | undefined) => {
+    const record = (
+      id: BuildScenario,
+      label: string,
+      runs: TurboRun[],
+      check: (run: TurboRun) => string | undefined,
+    ) => {
       for (const run of runs) {
         const problem = check(run);
-        if (problem) throw new Error(`build timing "${label}": ${problem} (turbo: ${run.cached} cached, ${run.total} total)`);
+        if (problem)
+          throw new Error(`build timing "${label}": ${problem} (turbo: ${run.cached} cached, ${run.total} total)`);
       }
       const last = runs.at(-1);
-      results.push({ id, label, ms: summarize(runs.map((run) => run.ms)), cached: last ? `${last.cached} cached, ${last.total} total` : '' });
+      results.push({
+        id,
+        label,
+        ms: summarize(runs.map((run) => run.ms)),
+        cached: last ? `${last.cached} cached, ${last.total} total` : '',
+      });
     };
 
     await runTurbo(turbo, copy, ['--force']);
@@ -169,7 +184,9 @@ export async function measureBuildTimes(
       await removeDists();
       clean.push(await runTurbo(turbo, copy, ['--force']));
     }
-    record('clean', 'clean build of all apps (turbo run build --force)', clean, (run) => (run.cached > 0 ? 'expected no cache hits' : undefined));
+    record('clean', 'clean build of all apps (turbo run build --force)', clean, (run) =>
+      run.cached > 0 ? 'expected no cache hits' : undefined,
+    );
     options.onProgress?.('build: clean builds done');
 
     // The clean builds above filled this copy's cache with the current sources.
@@ -179,10 +196,17 @@ export async function measureBuildTimes(
     record('no-change', 'no-change rebuild, turbo run build (cache hit)', noChange, allCached);
     // What a developer types: pnpm's own start-up comes on top of turbo's.
     const viaPnpm: TurboRun[] = [];
-    for (let i = 0; i < options.plan.noChange; i++) viaPnpm.push(await timedBuild('pnpm', ['run', '--silent', 'build', '--output-logs=errors-only'], copy));
+    for (let i = 0; i < options.plan.noChange; i++)
+      viaPnpm.push(await timedBuild('pnpm', ['run', '--silent', 'build', '--output-logs=errors-only'], copy));
     record('no-change-pnpm', 'no-change rebuild, pnpm build (cache hit)', viaPnpm, allCached);
 
-    const edit = async (file: string, count: number, id: BuildScenario, label: string, expectRebuilt: (run: TurboRun) => string | undefined) => {
+    const edit = async (
+      file: string,
+      count: number,
+      id: BuildScenario,
+      label: string,
+      expectRebuilt: (run: TurboRun) => string | undefined,
+    ) => {
       const runs: TurboRun[] = [];
       for (let i = 0; i < count; i++) {
         // A new line each time: the same edit twice would be a cache hit the second time.
@@ -192,11 +216,19 @@ export async function measureBuildTimes(
       record(id, label, runs, expectRebuilt);
     };
     const appHandler = join(relative(root, options.appDir), 'src', 'handler.ts');
-    await edit(appHandler, options.plan.appChange, 'app-change', `rebuild after a one-line change in ${appHandler}`, (run) =>
-      run.total - run.cached !== 1 ? 'expected exactly one task rebuilt' : undefined,
+    await edit(
+      appHandler,
+      options.plan.appChange,
+      'app-change',
+      `rebuild after a one-line change in ${appHandler}`,
+      (run) => (run.total - run.cached !== 1 ? 'expected exactly one task rebuilt' : undefined),
     );
-    await edit(join('packages', 'trigger-core', 'src', 'index.ts'), options.plan.coreChange, 'core-change', 'rebuild after a one-line change in packages/trigger-core/src/index.ts', (run) =>
-      run.total - run.cached < 1 ? 'expected the apps that bundle trigger-core rebuilt' : undefined,
+    await edit(
+      join('packages', 'trigger-core', 'src', 'index.ts'),
+      options.plan.coreChange,
+      'core-change',
+      'rebuild after a one-line change in packages/trigger-core/src/index.ts',
+      (run) => (run.total - run.cached < 1 ? 'expected the apps that bundle trigger-core rebuilt' : undefined),
     );
     options.onProgress?.('build: rebuilds done');
     return results;

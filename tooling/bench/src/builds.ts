@@ -109,7 +109,10 @@ export async function bundleEntry(
     entryPoints: [entry],
     outfile: bundlePath,
     absWorkingDir: options.absWorkingDir ?? dirname(entry),
-    plugins: [...(options.stubSes ? [stubSesPlugin()] : []), ...(options.withoutTriggerCore ? [withoutTriggerCorePlugin()] : [])],
+    plugins: [
+      ...(options.stubSes ? [stubSesPlugin()] : []),
+      ...(options.withoutTriggerCore ? [withoutTriggerCorePlugin()] : []),
+    ],
   });
   const bundle = await readFile(bundlePath);
   const map = await readFile(`${bundlePath}.map`);
@@ -130,7 +133,12 @@ export async function bundleWorkloads(outDir: string): Promise<Record<Workload, 
   const entries = await Promise.all(
     WORKLOADS.map(async (name) => {
       const outfile = join(outDir, `${name}.mjs`);
-      await build({ ...BUNDLE_OPTIONS, entryPoints: [join(SRC, 'workloads', `${name}.ts`)], outfile, absWorkingDir: SRC });
+      await build({
+        ...BUNDLE_OPTIONS,
+        entryPoints: [join(SRC, 'workloads', `${name}.ts`)],
+        outfile,
+        absWorkingDir: SRC,
+      });
       return [name, outfile] as const;
     }),
   );

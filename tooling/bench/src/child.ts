@@ -10,7 +10,11 @@ import { node24Binary } from '@cognito-triggers/lambda-runtime';
  * @example
  * spawn(node24Binary(), [script], { env: lambdaEnvironment('post-confirmation', bundlePath, { EMAIL_FROM }) });
  */
-export function lambdaEnvironment(functionName: string, bundlePath: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function lambdaEnvironment(
+  functionName: string,
+  bundlePath: string,
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   return {
     PATH: '/usr/local/bin:/usr/bin:/bin',
     TZ: ':UTC',
@@ -37,7 +41,11 @@ export function lambdaEnvironment(functionName: string, bundlePath: string, extr
  * @example
  * const { importMs } = await runWorkload<{ importMs: number }>(probe, [bundlePath], { env, cwd });
  */
-export function runWorkload<T>(script: string, args: readonly string[], options: { env: Record<string, string>; cwd: string; timeoutMs?: number }): Promise<T> {
+export function runWorkload<T>(
+  script: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd: string; timeoutMs?: number },
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(node24Binary(), [script, ...args], {
       cwd: options.cwd,
@@ -66,7 +74,11 @@ export function runWorkload<T>(script: string, args: readonly string[], options:
         return;
       }
       const reason = signal ? `was killed (${signal})` : `exited with code ${code}`;
-      reject(new Error(`${script} ${args[0] ?? ''} ${reason}: ${typeof failure === 'string' ? failure : stderr.trim() || 'no output'}`));
+      reject(
+        new Error(
+          `${script} ${args[0] ?? ''} ${reason}: ${typeof failure === 'string' ? failure : stderr.trim() || 'no output'}`,
+        ),
+      );
     });
   });
 }

@@ -76,12 +76,16 @@ export async function measureColdStarts(
       [subject.bundlePath, subject.scenario ? JSON.stringify(subject.scenario.event) : '', subject.functionName],
       {
         cwd: dirname(subject.bundlePath),
-        env: lambdaEnvironment(subject.functionName, subject.bundlePath, { ...subject.scenario?.environment, AWS_ENDPOINT_URL_SES: options.ses.endpoint }),
+        env: lambdaEnvironment(subject.functionName, subject.bundlePath, {
+          ...subject.scenario?.environment,
+          AWS_ENDPOINT_URL_SES: options.ses.endpoint,
+        }),
         timeoutMs: 30_000,
       },
     );
     const sent = options.ses.counts().requests - before;
-    if (subject.scenario && sent !== 1) throw new Error(`${subject.label}: the first invocation made ${sent} SES requests, expected 1`);
+    if (subject.scenario && sent !== 1)
+      throw new Error(`${subject.label}: the first invocation made ${sent} SES requests, expected 1`);
     return sample;
   };
   for (const subject of subjects) await runOne(subject);
@@ -147,16 +151,28 @@ export interface WarmResult {
  */
 export async function measureWarm(
   subjects: readonly Subject[],
-  options: { script: string; ses: SesFaultProxy; mode: 'ses' | 'stub'; plan: WarmPlan; onProgress?: (line: string) => void },
+  options: {
+    script: string;
+    ses: SesFaultProxy;
+    mode: 'ses' | 'stub';
+    plan: WarmPlan;
+    onProgress?: (line: string) => void;
+  },
 ): Promise<WarmResult[]> {
   const samples = new Map<string, number[]>(subjects.map((subject) => [subject.id, []]));
   const cpuSamples = new Map<string, number[]>(subjects.map((subject) => [subject.id, []]));
   for (let round = 0; round < options.plan.rounds; round++) {
     for (const subject of rotate(subjects, round)) {
       const bundlePath = options.mode === 'stub' ? subject.stubBundlePath : subject.bundlePath;
-      if (!bundlePath || !subject.scenario) throw new Error(`${subject.label}: no ${options.mode} bundle or scenario for the warm benchmark`);
+      if (!bundlePath || !subject.scenario)
+        throw new Error(`${subject.label}: no ${options.mode} bundle or scenario for the warm benchmark`);
       const before = options.ses.counts().requests;
-      const result = await runWorkload<{ samplesUs: number[]; cpuSamplesUs: number[]; invocations: number; stubSends?: number }>(
+      const result = await runWorkload<{
+        samplesUs: number[];
+        cpuSamplesUs: number[];
+        invocations: number;
+        stubSends?: number;
+      }>(
         options.script,
         [
           bundlePath,
@@ -170,13 +186,18 @@ export async function measureWarm(
         ],
         {
           cwd: dirname(bundlePath),
-          env: lambdaEnvironment(subject.functionName, bundlePath, { ...subject.scenario.environment, AWS_ENDPOINT_URL_SES: options.ses.endpoint }),
+          env: lambdaEnvironment(subject.functionName, bundlePath, {
+            ...subject.scenario.environment,
+            AWS_ENDPOINT_URL_SES: options.ses.endpoint,
+          }),
           timeoutMs: 300_000,
         },
       );
       const sent = options.mode === 'stub' ? (result.stubSends ?? 0) : options.ses.counts().requests - before;
       if (sent !== result.invocations) {
-        throw new Error(`${subject.label} (${options.mode}): ${result.invocations} invocations sent ${sent} e-mails; every variant must send one per invocation`);
+        throw new Error(
+          `${subject.label} (${options.mode}): ${result.invocations} invocations sent ${sent} e-mails; every variant must send one per invocation`,
+        );
       }
       samples.get(subject.id)?.push(...result.samplesUs);
       cpuSamples.get(subject.id)?.push(...result.cpuSamplesUs);
@@ -225,18 +246,27 @@ export interface LogLineResult {
  * @example
  * const results = await measureLogLines({ script, plan: { rounds: 3, warmup: 20_000, samples: 25, lines: 2_000 } });
  */
-export async function measureLogLines(options: { script: string; plan: LogLinePlan; cwd: string; onProgress?: (line: string) => void }): Promise<LogLineResult[]> {
+export async function measureLogLines(options: {
+  script: string;
+  plan: LogLinePlan;
+  cwd: string;
+  onProgress?: (line: string) => void;
+}): Promise<LogLineResult[]> {
   const variants = Object.keys(LOG_LINE_LABELS) as LogLineVariant[];
   const samples = new Map<LogLineVariant, number[]>(variants.map((variant) => [variant, []]));
   const cpuSamples = new Map<LogLineVariant, number[]>(variants.map((variant) => [variant, []]));
   const { rounds, ...perProcess } = options.plan;
   for (let round = 0; round < rounds; round++) {
     for (const variant of rotate(variants, round)) {
-      const result = await runWorkload<{ samplesNs: number[]; cpuSamplesNs: number[] }>(options.script, [variant, JSON.stringify(perProcess)], {
-        cwd: options.cwd,
-        env: lambdaEnvironment('post-confirmation', options.script),
-        timeoutMs: 120_000,
-      });
+      const result = await runWorkload<{ samplesNs: number[]; cpuSamplesNs: number[] }>(
+        options.script,
+        [variant, JSON.stringify(perProcess)],
+        {
+          cwd: options.cwd,
+          env: lambdaEnvironment('post-confirmation', options.script),
+          timeoutMs: 120_000,
+        },
+      );
       samples.get(variant)?.push(...result.samplesNs);
       cpuSamples.get(variant)?.push(...result.cpuSamplesNs);
     }

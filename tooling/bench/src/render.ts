@@ -47,13 +47,23 @@ export function markdownTable(table: Table): string {
  * console.log(textTable({ title: 'T', headers: ['a', 'b'], rows: [['1', '2']] }));
  */
 export function textTable(table: Table): string {
-  const widths = table.headers.map((header, index) => Math.max(header.length, ...table.rows.map((row) => (row[index] ?? '').length)));
+  const widths = table.headers.map((header, index) =>
+    Math.max(header.length, ...table.rows.map((row) => (row[index] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, index) => (table.align?.[index] === 'right' ? cell.padStart(widths[index] ?? 0) : cell.padEnd(widths[index] ?? 0)))
+      .map((cell, index) =>
+        table.align?.[index] === 'right' ? cell.padStart(widths[index] ?? 0) : cell.padEnd(widths[index] ?? 0),
+      )
       .join('  ')
       .trimEnd();
-  const out = [table.title, '='.repeat(table.title.length), line(table.headers), line(widths.map((width) => '-'.repeat(width))), ...table.rows.map(line)];
+  const out = [
+    table.title,
+    '='.repeat(table.title.length),
+    line(table.headers),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...table.rows.map(line),
+  ];
   if (table.notes && table.notes.length > 0) out.push(...table.notes.map((note) => `  ${note}`));
   return `${out.join('\n')}\n`;
 }

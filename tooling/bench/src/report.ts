@@ -13,7 +13,8 @@ const BUILD_CHART_LABELS: Record<BuildScenario, string> = {
   'core-change': 'one-line change in trigger-core',
 };
 
-const VERDICT = (target: TargetResult) => (target.met === undefined ? (target.note ? '❔ inconclusive' : 'not measured') : target.met ? '✅ met' : '❌ missed');
+const VERDICT = (target: TargetResult) =>
+  target.met === undefined ? (target.note ? '❔ inconclusive' : 'not measured') : target.met ? '✅ met' : '❌ missed';
 
 /**
  * The tables of a run, in the order the report shows them: targets first.
@@ -24,7 +25,8 @@ const VERDICT = (target: TargetResult) => (target.met === undefined ? (target.no
 export function reportTables(results: BenchResults, targets: readonly TargetResult[]): Table[] {
   const plainBundle = results.bundles.find((entry) => entry.id === SUBJECT_IDS.plain);
   const plainCold = results.cold.find((entry) => entry.id === SUBJECT_IDS.plain);
-  const bare = (mode: 'stub' | 'ses') => results.warm[mode].find((entry) => entry.id === SUBJECT_IDS.bare)?.cpuPerInvocationUs.median;
+  const bare = (mode: 'stub' | 'ses') =>
+    results.warm[mode].find((entry) => entry.id === SUBJECT_IDS.bare)?.cpuPerInvocationUs.median;
   const consoleLine = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.perLineNs.median;
   const consoleCpu = results.logLines.find((entry) => entry.id === 'console.log(JSON.stringify)')?.cpuPerLineNs.median;
   const tables: Table[] = [
@@ -45,11 +47,22 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
         formatKiB(entry.zipBytes),
         formatRatio(plainBundle ? ratio(entry.bytes, plainBundle.bytes) : undefined),
       ]),
-      notes: ['Every bundle is built with the same esbuild options (`BUNDLE_OPTIONS` of `@cognito-triggers/build`), the AWS SDK bundled.'],
+      notes: [
+        'Every bundle is built with the same esbuild options (`BUNDLE_OPTIONS` of `@cognito-triggers/build`), the AWS SDK bundled.',
+      ],
     },
     {
       title: 'Cold start on Node 24 (one fresh process per sample)',
-      headers: ['bundle', 'import → handler', 'min – max', 'import CPU', 'process start → handler', 'first invocation (SES on 127.0.0.1)', 'import + first invocation', 'vs plain SDK'],
+      headers: [
+        'bundle',
+        'import → handler',
+        'min – max',
+        'import CPU',
+        'process start → handler',
+        'first invocation (SES on 127.0.0.1)',
+        'import + first invocation',
+        'vs plain SDK',
+      ],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: results.cold.map((entry) => [
         `${entry.label} (n=${entry.importMs.n})`,
@@ -73,7 +86,15 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
     },
     {
       title: 'Warm invocation on Node 24 (per invocation, in-process)',
-      headers: ['handler', 'send stubbed', 'CPU', 'CPU overhead over bare', 'SES on 127.0.0.1', 'CPU', 'CPU overhead over bare'],
+      headers: [
+        'handler',
+        'send stubbed',
+        'CPU',
+        'CPU overhead over bare',
+        'SES on 127.0.0.1',
+        'CPU',
+        'CPU overhead over bare',
+      ],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: results.warm.stub.map((entry) => {
         const ses = results.warm.ses.find((other) => other.id === entry.id);
@@ -97,7 +118,13 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
     },
     {
       title: 'One log line (same line, same /dev/null sink, Node 24)',
-      headers: ['logger', 'CPU per line', 'vs console.log(JSON.stringify(…))', 'wall clock per line', 'wall clock vs console.log'],
+      headers: [
+        'logger',
+        'CPU per line',
+        'vs console.log(JSON.stringify(…))',
+        'wall clock per line',
+        'wall clock vs console.log',
+      ],
       align: ['left', 'right', 'right', 'right', 'right'],
       rows: results.logLines.map((entry) => [
         `${entry.label} (n=${entry.perLineNs.n})`,
@@ -136,9 +163,13 @@ function quietNote(results: BenchResults): string[] {
     const loud = stub(id);
     const quiet = stub(`${id}${QUIET_SUFFIX}`);
     if (loud === undefined || quiet === undefined) continue;
-    parts.push(`${name} ${formatNumber(quiet - bare, 'µs')} without its lines and ${formatNumber(loud - quiet, 'µs')} for its lines`);
+    parts.push(
+      `${name} ${formatNumber(quiet - bare, 'µs')} without its lines and ${formatNumber(loud - quiet, 'µs')} for its lines`,
+    );
   }
-  return parts.length > 0 ? [`With logging at ERROR (no line written) the CPU overhead, send stubbed, splits into: ${parts.join('; ')}.`] : [];
+  return parts.length > 0
+    ? [`With logging at ERROR (no line written) the CPU overhead, send stubbed, splits into: ${parts.join('; ')}.`]
+    : [];
 }
 
 /**
@@ -176,14 +207,18 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
   if (appCold && plainCold) {
     sentences.push(
       `A cold start on Node 24 imports it in ${formatNumber(appCold.importMs.median, 'ms')} (plain SDK: ${formatNumber(plainCold.importMs.median, 'ms')})${
-        appCold.firstInvokeMs ? ` and the first invocation, e-mail sent to a local SES, takes ${formatNumber(appCold.firstInvokeMs.median, 'ms')} more` : ''
+        appCold.firstInvokeMs
+          ? ` and the first invocation, e-mail sent to a local SES, takes ${formatNumber(appCold.firstInvokeMs.median, 'ms')} more`
+          : ''
       }.`,
     );
   }
   if (ours !== undefined && bare !== undefined && theirs !== undefined) {
     sentences.push(
       `Warm, trigger-core's wrapper and logger cost ${formatNumber(ours - bare, 'µs')} of CPU per invocation over a bare handler, against ${formatNumber(theirs - bare, 'µs')} for Powertools + Middy${
-        sesOurs !== undefined ? `, both small next to the ${formatNumber(sesOurs / 1000, 'ms')} an SES call takes even on loopback` : ''
+        sesOurs !== undefined
+          ? `, both small next to the ${formatNumber(sesOurs / 1000, 'ms')} an SES call takes even on loopback`
+          : ''
       }.`,
     );
   }
@@ -194,13 +229,17 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
       `A log line costs ${formatNumber(ourLine / 1000, 'µs')} of CPU, ${formatRatio(ratio(ourLine, consoleLine))} \`console.log(JSON.stringify(…))\`, with personal data scrubbed.`,
     );
   }
-  if (noChange !== undefined) sentences.push(`A no-change \`pnpm build\` returns from turbo's cache in ${formatNumber(noChange, 'ms')}.`);
-  const describe = (entry: TargetResult) => `${entry.short} ${entry.measured.replace(/ \(.*\)$/, '')}, goal ${entry.goal}`;
+  if (noChange !== undefined)
+    sentences.push(`A no-change \`pnpm build\` returns from turbo's cache in ${formatNumber(noChange, 'ms')}.`);
+  const describe = (entry: TargetResult) =>
+    `${entry.short} ${entry.measured.replace(/ \(.*\)$/, '')}, goal ${entry.goal}`;
   sentences.push(
     missed.length === 0 && undecided.length === 0
       ? `All ${met} targets are met.`
       : `Targets: ${met} of ${targets.length} met${missed.length > 0 ? `; missed: ${missed.map(describe).join('; ')}` : ''}${
-          undecided.length > 0 ? `; undecided: ${undecided.map((entry) => `${entry.short} (${entry.note ? 'within noise' : 'not measured'})`).join('; ')}` : ''
+          undecided.length > 0
+            ? `; undecided: ${undecided.map((entry) => `${entry.short} (${entry.note ? 'within noise' : 'not measured'})`).join('; ')}`
+            : ''
         }.`,
   );
   return sentences.join(' ');
@@ -213,11 +252,17 @@ export function summaryParagraph(results: BenchResults, targets: readonly Target
  * renderBarChart('Benchmarks', subtitle, chartPanels(results));
  */
 export function chartPanels(results: BenchResults): ChartPanel[] {
-  const ours = (id: string) => results.bundles.find((entry) => entry.id === id.replace(QUIET_SUFFIX, ''))?.kind === 'app';
+  const ours = (id: string) =>
+    results.bundles.find((entry) => entry.id === id.replace(QUIET_SUFFIX, ''))?.kind === 'app';
   const panels: ChartPanel[] = [
     {
       title: 'Bundle size, raw (KiB, smaller is better)',
-      bars: results.bundles.map((entry) => ({ label: entry.label, value: entry.bytes / 1024, display: formatKiB(entry.bytes), highlight: entry.kind === 'app' })),
+      bars: results.bundles.map((entry) => ({
+        label: entry.label,
+        value: entry.bytes / 1024,
+        display: formatKiB(entry.bytes),
+        highlight: entry.kind === 'app',
+      })),
     },
     {
       title: 'Cold start: import + first invocation (median ms, smaller is better)',
@@ -257,7 +302,12 @@ export function chartPanels(results: BenchResults): ChartPanel[] {
     },
     {
       title: 'Build times (median ms, smaller is better)',
-      bars: results.builds.map((entry) => ({ label: BUILD_CHART_LABELS[entry.id], value: entry.ms.median, display: formatNumber(entry.ms.median, 'ms'), highlight: true })),
+      bars: results.builds.map((entry) => ({
+        label: BUILD_CHART_LABELS[entry.id],
+        value: entry.ms.median,
+        display: formatNumber(entry.ms.median, 'ms'),
+        highlight: true,
+      })),
     },
   );
   return panels;
@@ -307,18 +357,21 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
     `| samples | ${meta.plan.join('; ')} |`,
     '',
     ...(busy(results)
-      ? [`> Other work kept this machine busy during the run (1-minute load average ${meta.loadAverage.start.toFixed(1)} at start, ${meta.loadAverage.end.toFixed(1)} at end, on ${meta.cores} cores), so timings are slower and noisier than on an idle machine; ratios within the run are still comparable.`, '']
+      ? [
+          `> Other work kept this machine busy during the run (1-minute load average ${meta.loadAverage.start.toFixed(1)} at start, ${meta.loadAverage.end.toFixed(1)} at end, on ${meta.cores} cores), so timings are slower and noisier than on an idle machine; ratios within the run are still comparable.`,
+          '',
+        ]
       : []),
     '![Benchmarks chart](benchmarks.svg)',
     '',
     ...reportTables(results, targets).map(markdownTable),
     '## How it is measured',
     '',
-    '- **Subjects.** `post-confirmation` is the app as built by `pnpm build`. The references live in `tooling/bench/src/reference/` only and share the app\'s pure e-mail logic (`decideEmail`, `parseMailbox`), so what differs is the scaffolding: *bare* decides and sends with no logging; *plain SDK* adds two `console.log(JSON.stringify(…))` lines; *Powertools + Middy* uses `@aws-lambda-powertools/logger` with `injectLambdaContext` and an `onError` fail-open middleware on `@middy/core`, logging the same two lines. References are built without any trigger-core code (its two helpers the e-mail logic uses are replaced by two lines of their own).',
+    "- **Subjects.** `post-confirmation` is the app as built by `pnpm build`. The references live in `tooling/bench/src/reference/` only and share the app's pure e-mail logic (`decideEmail`, `parseMailbox`), so what differs is the scaffolding: *bare* decides and sends with no logging; *plain SDK* adds two `console.log(JSON.stringify(…))` lines; *Powertools + Middy* uses `@aws-lambda-powertools/logger` with `injectLambdaContext` and an `onError` fail-open middleware on `@middy/core`, logging the same two lines. References are built without any trigger-core code (its two helpers the e-mail logic uses are replaced by two lines of their own).",
     '- **Cold start.** Each sample is a fresh Node 24 process with the Lambda environment and no `NODE_OPTIONS`; it times `import()` of the bundle until the handler is in hand, then one invocation whose SES call goes to a local endpoint on 127.0.0.1. Subjects take turns, round by round, after one unrecorded process each. Real Lambda adds its own sandbox start-up on top, the same for every subject.',
-    '- **Warm.** Each subject runs in its own Node 24 process (stdout on /dev/null): a warm-up, then timed batches of sequential invocations; processes alternate between subjects over several rounds. *Send stubbed* swaps `@aws-sdk/client-ses` for a stub at bundle time, so it times only the code around the send; *SES on 127.0.0.1* makes the real SDK call to a local endpoint, whose round trip and its variance dwarf the difference between the variants. Overhead is a variant\'s median minus the bare handler\'s, in CPU time (user + system of the child process, from `process.cpuUsage()`): on a shared machine other processes stretch wall time at random but not the CPU time the code uses, and with SES in the loop CPU time leaves out the wait for the endpoint. Wall-clock times are shown beside it.',
+    "- **Warm.** Each subject runs in its own Node 24 process (stdout on /dev/null): a warm-up, then timed batches of sequential invocations; processes alternate between subjects over several rounds. *Send stubbed* swaps `@aws-sdk/client-ses` for a stub at bundle time, so it times only the code around the send; *SES on 127.0.0.1* makes the real SDK call to a local endpoint, whose round trip and its variance dwarf the difference between the variants. Overhead is a variant's median minus the bare handler's, in CPU time (user + system of the child process, from `process.cpuUsage()`): on a shared machine other processes stretch wall time at random but not the CPU time the code uses, and with SES in the loop CPU time leaves out the wait for the endpoint. Wall-clock times are shown beside it.",
     '- **Log line.** One line with the same content (level, message, ISO timestamp, service, six context fields, three fields) per logger, each in its own process writing synchronously to /dev/null. pino is configured for that shape (label level, `message` key, ISO time). trigger-core also scrubs e-mail addresses and phone numbers from every string and redacts personal field names; the others do not. Judged on CPU time, as the warm overhead is.',
-    '- **Builds.** In a temporary copy of the repository with its own git history and turbo cache (the working tree and the shared cache are never touched), after one untimed warm-up build; turbo\'s telemetry and update check are off. The one-line changes append a comment line, which turbo sees as a change like any other.',
+    "- **Builds.** In a temporary copy of the repository with its own git history and turbo cache (the working tree and the shared cache are never touched), after one untimed warm-up build; turbo's telemetry and update check are off. The one-line changes append a comment line, which turbo sees as a change like any other.",
     '- **Spread.** IQR is the interquartile range. Ratios use medians of the same run. Do not compare numbers across machines; compare ratios.',
     '',
   ];
@@ -343,5 +396,7 @@ function busy(results: BenchResults): boolean {
 export function renderText(results: BenchResults, targets: readonly TargetResult[]): string {
   const { loadAverage, cores } = results.meta;
   const load = `load average (1 min) ${loadAverage.start.toFixed(2)} at start, ${loadAverage.end.toFixed(2)} at end, on ${cores} cores${busy(results) ? ': the machine was busy, timings are noisy' : ''}`;
-  return [summaryParagraph(results, targets), '', load, '', ...reportTables(results, targets).map(textTable)].join('\n');
+  return [summaryParagraph(results, targets), '', load, '', ...reportTables(results, targets).map(textTable)].join(
+    '\n',
+  );
 }

@@ -12,4 +12,3 @@ export async function measureFile(path: string): Promise<{ bytes: number; gzipBy
   const content = await readFile(path);
   return { bytes: content.byteLength, gzipBytes: gzipSync(content, { level: 9 }).byteLength };
 }
-

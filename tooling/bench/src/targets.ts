@@ -38,8 +38,23 @@ const SHORT: Record<string, string> = {
   'rebuild-no-change-pnpm': 'no-change pnpm build',
 };
 
-function target(id: string, label: string, goal: string, value: number | undefined, measured: string, pass: (value: number) => boolean): TargetResult {
-  return { id, label, short: SHORT[id] ?? label, goal, value, measured, met: value === undefined ? undefined : pass(value) };
+function target(
+  id: string,
+  label: string,
+  goal: string,
+  value: number | undefined,
+  measured: string,
+  pass: (value: number) => boolean,
+): TargetResult {
+  return {
+    id,
+    label,
+    short: SHORT[id] ?? label,
+    goal,
+    value,
+    measured,
+    met: value === undefined ? undefined : pass(value),
+  };
 }
 
 const kib = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1024).toFixed(1));
@@ -62,7 +77,14 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
 
   const sizeRatio = app && plain ? ratio(app.bytes, plain.bytes) : undefined;
   targets.push(
-    target('bundle-vs-plain', 'post-confirmation bundle vs plain SDK', '≤ 1.05×', sizeRatio, `${formatRatio(sizeRatio)} (${kib(app?.bytes)} vs ${kib(plain?.bytes)} KiB)`, (value) => value <= 1.05),
+    target(
+      'bundle-vs-plain',
+      'post-confirmation bundle vs plain SDK',
+      '≤ 1.05×',
+      sizeRatio,
+      `${formatRatio(sizeRatio)} (${kib(app?.bytes)} vs ${kib(plain?.bytes)} KiB)`,
+      (value) => value <= 1.05,
+    ),
   );
   const vsPowertools = app && powertools ? ratio(app.bytes, powertools.bytes) : undefined;
   targets.push(
@@ -139,8 +161,10 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
   const line = (id: string) => results.logLines.find((entry) => entry.id === id);
   const ourLine = line('trigger-core');
   const consoleLine = line('console.log(JSON.stringify)');
-  const lineRatio = ourLine && consoleLine ? ratio(ourLine.cpuPerLineNs.median, consoleLine.cpuPerLineNs.median) : undefined;
-  const wallLineRatio = ourLine && consoleLine ? ratio(ourLine.perLineNs.median, consoleLine.perLineNs.median) : undefined;
+  const lineRatio =
+    ourLine && consoleLine ? ratio(ourLine.cpuPerLineNs.median, consoleLine.cpuPerLineNs.median) : undefined;
+  const wallLineRatio =
+    ourLine && consoleLine ? ratio(ourLine.perLineNs.median, consoleLine.perLineNs.median) : undefined;
   targets.push(
     target(
       'log-line',
@@ -158,7 +182,9 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     targets.push(
       target(
         `rebuild-${id}`,
-        id === 'no-change' ? 'no-change rebuild of the repo (turbo run build)' : 'no-change rebuild of the repo (pnpm build)',
+        id === 'no-change'
+          ? 'no-change rebuild of the repo (turbo run build)'
+          : 'no-change rebuild of the repo (pnpm build)',
         '< 1 s',
         ms,
         ms === undefined ? 'not measured' : formatNumber(ms, 'ms'),

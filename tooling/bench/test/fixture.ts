@@ -9,7 +9,9 @@ const around = (median: number, spread = 0.02) => summarize([median * (1 - sprea
  * @example
  * const results = fixtureResults({ warmAppUs: 20 });
  */
-export function fixtureResults(overrides: { appBytes?: number; warmAppUs?: number; lineNs?: number; noChangeMs?: number } = {}): BenchResults {
+export function fixtureResults(
+  overrides: { appBytes?: number; warmAppUs?: number; lineNs?: number; noChangeMs?: number } = {},
+): BenchResults {
   return {
     meta: {
       date: '2026-11-27T21:00:00Z',
@@ -27,42 +29,147 @@ export function fixtureResults(overrides: { appBytes?: number; warmAppUs?: numbe
       plan: ['cold start: 21 processes per bundle'],
     },
     bundles: [
-      { id: 'post-confirmation', label: 'post-confirmation', kind: 'app', bytes: overrides.appBytes ?? 102_400, gzipBytes: 30_000, zipBytes: 80_000 },
+      {
+        id: 'post-confirmation',
+        label: 'post-confirmation',
+        kind: 'app',
+        bytes: overrides.appBytes ?? 102_400,
+        gzipBytes: 30_000,
+        zipBytes: 80_000,
+      },
       { id: 'bare', label: 'bare handler', kind: 'reference', bytes: 99_000, gzipBytes: 29_000, zipBytes: 78_000 },
-      { id: 'plain', label: 'plain SDK + console.log', kind: 'reference', bytes: 100_000, gzipBytes: 29_500, zipBytes: 79_000 },
-      { id: 'powertools-middy', label: 'Powertools Logger + Middy', kind: 'reference', bytes: 110_000, gzipBytes: 32_000, zipBytes: 85_000 },
+      {
+        id: 'plain',
+        label: 'plain SDK + console.log',
+        kind: 'reference',
+        bytes: 100_000,
+        gzipBytes: 29_500,
+        zipBytes: 79_000,
+      },
+      {
+        id: 'powertools-middy',
+        label: 'Powertools Logger + Middy',
+        kind: 'reference',
+        bytes: 110_000,
+        gzipBytes: 32_000,
+        zipBytes: 85_000,
+      },
     ],
     cold: [
-      { id: 'post-confirmation', label: 'post-confirmation', importMs: around(50), importCpuMs: around(45), processReadyMs: around(80), firstInvokeMs: around(20), initPlusFirstMs: around(70) },
-      { id: 'plain', label: 'plain SDK + console.log', importMs: around(48), importCpuMs: around(44), processReadyMs: around(78), firstInvokeMs: around(20), initPlusFirstMs: around(68) },
-      { id: 'powertools-middy', label: 'Powertools Logger + Middy', importMs: around(60), importCpuMs: around(55), processReadyMs: around(90), firstInvokeMs: around(21), initPlusFirstMs: around(81) },
+      {
+        id: 'post-confirmation',
+        label: 'post-confirmation',
+        importMs: around(50),
+        importCpuMs: around(45),
+        processReadyMs: around(80),
+        firstInvokeMs: around(20),
+        initPlusFirstMs: around(70),
+      },
+      {
+        id: 'plain',
+        label: 'plain SDK + console.log',
+        importMs: around(48),
+        importCpuMs: around(44),
+        processReadyMs: around(78),
+        firstInvokeMs: around(20),
+        initPlusFirstMs: around(68),
+      },
+      {
+        id: 'powertools-middy',
+        label: 'Powertools Logger + Middy',
+        importMs: around(60),
+        importCpuMs: around(55),
+        processReadyMs: around(90),
+        firstInvokeMs: around(21),
+        initPlusFirstMs: around(81),
+      },
     ],
     warm: {
       stub: [
-        { id: 'post-confirmation', label: 'post-confirmation', perInvocationUs: around(overrides.warmAppUs ?? 10), cpuPerInvocationUs: around(overrides.warmAppUs ?? 10) },
+        {
+          id: 'post-confirmation',
+          label: 'post-confirmation',
+          perInvocationUs: around(overrides.warmAppUs ?? 10),
+          cpuPerInvocationUs: around(overrides.warmAppUs ?? 10),
+        },
         { id: 'bare', label: 'bare handler', perInvocationUs: around(2), cpuPerInvocationUs: around(2) },
         { id: 'plain', label: 'plain SDK + console.log', perInvocationUs: around(8), cpuPerInvocationUs: around(8) },
-        { id: 'powertools-middy', label: 'Powertools Logger + Middy', perInvocationUs: around(42), cpuPerInvocationUs: around(42) },
+        {
+          id: 'powertools-middy',
+          label: 'Powertools Logger + Middy',
+          perInvocationUs: around(42),
+          cpuPerInvocationUs: around(42),
+        },
       ],
       ses: [
-        { id: 'post-confirmation', label: 'post-confirmation', perInvocationUs: around(1010), cpuPerInvocationUs: around(1010) },
+        {
+          id: 'post-confirmation',
+          label: 'post-confirmation',
+          perInvocationUs: around(1010),
+          cpuPerInvocationUs: around(1010),
+        },
         { id: 'bare', label: 'bare handler', perInvocationUs: around(1000), cpuPerInvocationUs: around(1000) },
-        { id: 'plain', label: 'plain SDK + console.log', perInvocationUs: around(1006), cpuPerInvocationUs: around(1006) },
-        { id: 'powertools-middy', label: 'Powertools Logger + Middy', perInvocationUs: around(1040), cpuPerInvocationUs: around(1040) },
+        {
+          id: 'plain',
+          label: 'plain SDK + console.log',
+          perInvocationUs: around(1006),
+          cpuPerInvocationUs: around(1006),
+        },
+        {
+          id: 'powertools-middy',
+          label: 'Powertools Logger + Middy',
+          perInvocationUs: around(1040),
+          cpuPerInvocationUs: around(1040),
+        },
       ],
     },
     logLines: [
-      { id: 'trigger-core', label: 'trigger-core logger', perLineNs: around(overrides.lineNs ?? 3_000), cpuPerLineNs: around(overrides.lineNs ?? 3_000) },
-      { id: 'console.log(JSON.stringify)', label: 'console.log(JSON.stringify(…))', perLineNs: around(2_500), cpuPerLineNs: around(2_500) },
+      {
+        id: 'trigger-core',
+        label: 'trigger-core logger',
+        perLineNs: around(overrides.lineNs ?? 3_000),
+        cpuPerLineNs: around(overrides.lineNs ?? 3_000),
+      },
+      {
+        id: 'console.log(JSON.stringify)',
+        label: 'console.log(JSON.stringify(…))',
+        perLineNs: around(2_500),
+        cpuPerLineNs: around(2_500),
+      },
       { id: 'powertools', label: 'Powertools Logger', perLineNs: around(8_000), cpuPerLineNs: around(8_000) },
       { id: 'pino', label: 'pino', perLineNs: around(2_400), cpuPerLineNs: around(2_400) },
     ],
     builds: [
-      { id: 'clean', label: 'clean build of all apps (turbo run build --force)', ms: around(1_000), cached: '0 cached, 1 total' },
-      { id: 'no-change', label: 'no-change rebuild, turbo run build (cache hit)', ms: around(overrides.noChangeMs ?? 100), cached: '1 cached, 1 total' },
-      { id: 'no-change-pnpm', label: 'no-change rebuild, pnpm build (cache hit)', ms: around(overrides.noChangeMs ?? 400), cached: '1 cached, 1 total' },
-      { id: 'app-change', label: 'rebuild after a one-line change in apps/post-confirmation/src/handler.ts', ms: around(1_100), cached: '0 cached, 1 total' },
-      { id: 'core-change', label: 'rebuild after a one-line change in packages/trigger-core/src/index.ts', ms: around(1_100), cached: '0 cached, 1 total' },
+      {
+        id: 'clean',
+        label: 'clean build of all apps (turbo run build --force)',
+        ms: around(1_000),
+        cached: '0 cached, 1 total',
+      },
+      {
+        id: 'no-change',
+        label: 'no-change rebuild, turbo run build (cache hit)',
+        ms: around(overrides.noChangeMs ?? 100),
+        cached: '1 cached, 1 total',
+      },
+      {
+        id: 'no-change-pnpm',
+        label: 'no-change rebuild, pnpm build (cache hit)',
+        ms: around(overrides.noChangeMs ?? 400),
+        cached: '1 cached, 1 total',
+      },
+      {
+        id: 'app-change',
+        label: 'rebuild after a one-line change in apps/post-confirmation/src/handler.ts',
+        ms: around(1_100),
+        cached: '0 cached, 1 total',
+      },
+      {
+        id: 'core-change',
+        label: 'rebuild after a one-line change in packages/trigger-core/src/index.ts',
+        ms: around(1_100),
+        cached: '0 cached, 1 total',
+      },
     ],
   };
 }

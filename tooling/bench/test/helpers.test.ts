@@ -10,14 +10,22 @@ describe('benchmark helpers', () => {
     expect(rotate([], 3)).toEqual([]);
   });
 
-  it('reads turbo\'s cache counts from its summary', () => {
-    expect(parseTurboSummary('\n Tasks:    1 successful, 1 total\nCached:    1 cached, 1 total\n  Time:    47ms >>> FULL TURBO\n')).toEqual({ cached: 1, total: 1 });
+  it("reads turbo's cache counts from its summary", () => {
+    expect(
+      parseTurboSummary(
+        '\n Tasks:    1 successful, 1 total\nCached:    1 cached, 1 total\n  Time:    47ms >>> FULL TURBO\n',
+      ),
+    ).toEqual({ cached: 1, total: 1 });
     expect(parseTurboSummary('no summary')).toBeUndefined();
   });
 
-  it('gives workloads a Lambda environment without NODE_OPTIONS and with the function\'s own settings', () => {
+  it("gives workloads a Lambda environment without NODE_OPTIONS and with the function's own settings", () => {
     const env = lambdaEnvironment('post-confirmation', '/x/dist/index.mjs', { EMAIL_FROM: 'hello@acme.example' });
-    expect(env).toMatchObject({ AWS_LAMBDA_FUNCTION_NAME: 'post-confirmation', LAMBDA_TASK_ROOT: '/x/dist', EMAIL_FROM: 'hello@acme.example' });
+    expect(env).toMatchObject({
+      AWS_LAMBDA_FUNCTION_NAME: 'post-confirmation',
+      LAMBDA_TASK_ROOT: '/x/dist',
+      EMAIL_FROM: 'hello@acme.example',
+    });
     expect(env.NODE_OPTIONS).toBeUndefined();
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatKiB, formatNumber, formatRatio, formatSummary, markdownTable, textTable, type Table } from '../src/render';
+import {
+  formatKiB,
+  formatNumber,
+  formatRatio,
+  formatSummary,
+  markdownTable,
+  textTable,
+  type Table,
+} from '../src/render';
 import { chartPanels, renderChart, renderMarkdown, summaryParagraph } from '../src/report';
 import { summarize } from '../src/stats';
 import { renderBarChart } from '../src/svg';
@@ -62,7 +70,9 @@ describe('chart', () => {
   });
 
   it('escapes labels so that a name cannot break the markup', () => {
-    const svg = renderBarChart('A & B', '<sub>', [{ title: 'x', bars: [{ label: 'console.log(<"x">)', value: 1, display: '1 & 2' }] }]);
+    const svg = renderBarChart('A & B', '<sub>', [
+      { title: 'x', bars: [{ label: 'console.log(<"x">)', value: 1, display: '1 & 2' }] },
+    ]);
     expect(svg).toContain('console.log(&lt;&quot;x&quot;&gt;)');
     expect(svg).toContain('A &amp; B');
     expect(svg).not.toContain('<sub>');
@@ -82,15 +92,29 @@ describe('report', () => {
     const results = fixtureResults({ warmAppUs: 22 });
     const paragraph = summaryParagraph(results, evaluateTargets(results));
     expect(paragraph).toContain("post-confirmation's bundle is 100.0 KiB, 1.02× a plain-SDK handler's");
-    expect(paragraph).toContain("trigger-core's wrapper and logger cost 20.0 µs of CPU per invocation over a bare handler, against 40.0 µs for Powertools + Middy");
-    expect(paragraph).toContain('Targets: 8 of 9 met; missed: warm overhead (send stubbed) 0.50×, goal ≤ 0.25× (CPU time).');
+    expect(paragraph).toContain(
+      "trigger-core's wrapper and logger cost 20.0 µs of CPU per invocation over a bare handler, against 40.0 µs for Powertools + Middy",
+    );
+    expect(paragraph).toContain(
+      'Targets: 8 of 9 met; missed: warm overhead (send stubbed) 0.50×, goal ≤ 0.25× (CPU time).',
+    );
   });
 
   it('splits each warm overhead into the wrapper and its log lines', () => {
     const results = fixtureResults();
     results.warm.stub.push(
-      { id: 'post-confirmation:quiet', label: 'post-confirmation, log level ERROR', perInvocationUs: summarize([5]), cpuPerInvocationUs: summarize([5]) },
-      { id: 'powertools-middy:quiet', label: 'Powertools + Middy, log level ERROR', perInvocationUs: summarize([20]), cpuPerInvocationUs: summarize([20]) },
+      {
+        id: 'post-confirmation:quiet',
+        label: 'post-confirmation, log level ERROR',
+        perInvocationUs: summarize([5]),
+        cpuPerInvocationUs: summarize([5]),
+      },
+      {
+        id: 'powertools-middy:quiet',
+        label: 'Powertools + Middy, log level ERROR',
+        perInvocationUs: summarize([20]),
+        cpuPerInvocationUs: summarize([20]),
+      },
     );
     const quietBar = chartPanels(results)[2]?.bars.find((bar) => bar.label === 'post-confirmation, log level ERROR');
     expect(quietBar?.highlight).toBe(true);
@@ -105,14 +129,28 @@ describe('report', () => {
     results.meta.loadAverage = { start: 0.6, end: 2.5 };
     expect(renderMarkdown(results, evaluateTargets(results))).not.toContain('Other work kept this machine busy');
     results.meta.loadAverage = { start: 3.5, end: 1 };
-    expect(renderMarkdown(results, evaluateTargets(results))).toContain('Other work kept this machine busy during the run (1-minute load average 3.5 at start, 1.0 at end, on 2 cores)');
+    expect(renderMarkdown(results, evaluateTargets(results))).toContain(
+      'Other work kept this machine busy during the run (1-minute load average 3.5 at start, 1.0 at end, on 2 cores)',
+    );
   });
 
   it('writes the machine, versions, date, chart and every table to markdown', () => {
     const results = fixtureResults();
     const markdown = renderMarkdown(results, evaluateTargets(results));
     expect(markdown.startsWith('# Benchmarks\n\npost-confirmation')).toBe(true);
-    for (const text of ['AMD EPYC, 2 cores', '| Node (bundles, as on nodejs24.x) | 24.21.0 |', '2026-11-27T21:00:00Z', '![Benchmarks chart](benchmarks.svg)', '### Targets', '### Bundle size', '### Cold start', '### Warm invocation', '### One log line', '### Build times', '✅ met']) {
+    for (const text of [
+      'AMD EPYC, 2 cores',
+      '| Node (bundles, as on nodejs24.x) | 24.21.0 |',
+      '2026-11-27T21:00:00Z',
+      '![Benchmarks chart](benchmarks.svg)',
+      '### Targets',
+      '### Bundle size',
+      '### Cold start',
+      '### Warm invocation',
+      '### One log line',
+      '### Build times',
+      '✅ met',
+    ]) {
       expect(markdown).toContain(text);
     }
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateTargets } from '../src/targets';
 import { fixtureResults } from './fixture';
 
-const verdicts = (results: Parameters<typeof evaluateTargets>[0]) => Object.fromEntries(evaluateTargets(results).map((target) => [target.id, target.met]));
+const verdicts = (results: Parameters<typeof evaluateTargets>[0]) =>
+  Object.fromEntries(evaluateTargets(results).map((target) => [target.id, target.met]));
 
 describe('targets', () => {
   it('marks every target met when the run meets them', () => {
@@ -28,7 +29,9 @@ describe('targets', () => {
     // bare 2 µs, Powertools + Middy 42 µs: a quarter of its 40 µs overhead is 10 µs.
     expect(verdicts(fixtureResults({ warmAppUs: 12 }))['warm-overhead-stub']).toBe(true);
     expect(verdicts(fixtureResults({ warmAppUs: 12.5 }))['warm-overhead-stub']).toBe(false);
-    const target = evaluateTargets(fixtureResults({ warmAppUs: 22 })).find((entry) => entry.id === 'warm-overhead-stub');
+    const target = evaluateTargets(fixtureResults({ warmAppUs: 22 })).find(
+      (entry) => entry.id === 'warm-overhead-stub',
+    );
     expect(target?.measured).toBe('0.50× (20.0 µs vs 40.0 µs; wall clock 0.50×)');
   });
 
@@ -57,14 +60,18 @@ describe('targets', () => {
     if (bare) bare.cpuPerInvocationUs = { ...bare.cpuPerInvocationUs, iqr: 300 };
     const target = evaluateTargets(results).find((entry) => entry.id === 'warm-overhead-ses');
     expect(target?.met).toBeUndefined();
-    expect(target?.note).toBe("inconclusive: Powertools + Middy's overhead (40.0 µs) is within the run's noise (IQR 300 µs)");
+    expect(target?.note).toBe(
+      "inconclusive: Powertools + Middy's overhead (40.0 µs) is within the run's noise (IQR 300 µs)",
+    );
   });
 
   it('leaves a target undecided when its numbers were not measured', () => {
     const results = fixtureResults();
     results.logLines = [];
     results.builds = [];
-    const undecided = evaluateTargets(results).filter((target) => target.met === undefined).map((target) => target.id);
+    const undecided = evaluateTargets(results)
+      .filter((target) => target.met === undefined)
+      .map((target) => target.id);
     expect(undecided).toEqual(['log-line', 'rebuild-no-change', 'rebuild-no-change-pnpm']);
   });
 });

@@ -15,7 +15,11 @@ export function resolveCommit(environment: Readonly<Record<string, string | unde
   const fromEnvironment = environment.TRIGGER_COMMIT?.trim() || environment.GITHUB_SHA?.trim();
   if (fromEnvironment) return fromEnvironment;
   try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return head.trim() || 'unknown';
   } catch {
     // Not a git checkout, or no git at all: the manifest still gets written, just without provenance.

@@ -51,7 +51,12 @@ export interface ArtifactManifest {
  * @example
  * const manifest = createManifest({ name: 'post-confirmation', version: '0.1.0', zip, commit: 'abc123' });
  */
-export function createManifest(input: { name: string; version: string; zip: Uint8Array; commit: string }): ArtifactManifest {
+export function createManifest(input: {
+  name: string;
+  version: string;
+  zip: Uint8Array;
+  commit: string;
+}): ArtifactManifest {
   return {
     name: input.name,
     version: input.version,
@@ -72,7 +77,9 @@ export function createManifest(input: { name: string; version: string; zip: Uint
  * @example
  * const { manifest, zip } = await readArtifact('apps/post-confirmation');
  */
-export async function readArtifact(appDir: string): Promise<{ manifest: ArtifactManifest; zip: Uint8Array; zipPath: string }> {
+export async function readArtifact(
+  appDir: string,
+): Promise<{ manifest: ArtifactManifest; zip: Uint8Array; zipPath: string }> {
   const manifestPath = join(appDir, ARTIFACTS_DIR, MANIFEST_FILE);
   const text = await readFile(manifestPath, 'utf8').catch((error: unknown) => {
     throw new Error(`${manifestPath} is missing: run \`pnpm package\` first`, { cause: error });
@@ -104,7 +111,8 @@ export function parseManifest(text: string, source: string): ArtifactManifest {
   if (typeof value !== 'object' || value === null) throw new Error(`${source} is not a JSON object`);
   const record = value as Record<string, unknown>;
   for (const key of ['name', 'version', 'zipFile', 'codeSha256', 'commit'] as const) {
-    if (typeof record[key] !== 'string' || record[key] === '') throw new Error(`${source}: "${key}" must be a non-empty string`);
+    if (typeof record[key] !== 'string' || record[key] === '')
+      throw new Error(`${source}: "${key}" must be a non-empty string`);
   }
   if (typeof record.size !== 'number') throw new Error(`${source}: "size" must be a number`);
   for (const key of ['runtime', 'architecture', 'handler'] as const) {

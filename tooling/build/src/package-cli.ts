@@ -30,7 +30,9 @@ export async function main(
     const { manifest } = result;
     const kib = (manifest.size / 1024).toFixed(1);
     const budgetNote = maxZipKib === undefined ? '' : ` (budget ${maxZipKib} KiB)`;
-    console.log(`packaged ${manifest.name}@${manifest.version}: ${relative(cwd, result.zipPath)} ${kib} KiB${budgetNote}, CodeSha256 ${manifest.codeSha256}, commit ${manifest.commit}`);
+    console.log(
+      `packaged ${manifest.name}@${manifest.version}: ${relative(cwd, result.zipPath)} ${kib} KiB${budgetNote}, CodeSha256 ${manifest.codeSha256}, commit ${manifest.commit}`,
+    );
     return 0;
   } catch (error) {
     console.error(`trigger-package: ${error instanceof Error ? error.message : String(error)}`);

@@ -23,18 +23,28 @@ afterEach(async () => {
 
 describe('deterministicZip', () => {
   it('gives byte-identical zips for the same files, whatever order they come in', () => {
-    const a = deterministicZip({ 'index.mjs': Buffer.from('export const handler = 1;'), 'index.mjs.map': Buffer.from('{}') });
-    const b = deterministicZip({ 'index.mjs.map': Buffer.from('{}'), 'index.mjs': Buffer.from('export const handler = 1;') });
+    const a = deterministicZip({
+      'index.mjs': Buffer.from('export const handler = 1;'),
+      'index.mjs.map': Buffer.from('{}'),
+    });
+    const b = deterministicZip({
+      'index.mjs.map': Buffer.from('{}'),
+      'index.mjs': Buffer.from('export const handler = 1;'),
+    });
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 });
 
 describe('buildApp', () => {
   it('bundles src/handler.ts into an ESM dist/index.mjs that exports the handler, and zips it', async () => {
-    const dir = await fixtureApp('export const handler = async (event: unknown, _context: unknown) => ({ echoed: event });\n');
+    const dir = await fixtureApp(
+      'export const handler = async (event: unknown, _context: unknown) => ({ echoed: event });\n',
+    );
     const result = await buildApp(dir);
     expect(result.name).toBe('welcome');
-    const module = (await import(pathToFileURL(result.bundlePath).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+    const module = (await import(pathToFileURL(result.bundlePath).href)) as {
+      handler: (event: unknown, context: unknown) => Promise<unknown>;
+    };
     await expect(module.handler('hi', {})).resolves.toEqual({ echoed: 'hi' });
     const entries = unzipSync(await readFile(result.zipPath));
     expect(Object.keys(entries).sort()).toEqual(['index.mjs', 'index.mjs.map']);

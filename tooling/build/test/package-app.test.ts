@@ -62,7 +62,9 @@ describe('packageApp', () => {
   });
 
   it('fails when the zip is over its size budget, naming both sizes', async () => {
-    await expect(packageApp(appDir, { commit: 'abc123', maxZipBytes: 10 })).rejects.toThrow(/over its budget of 10 bytes/);
+    await expect(packageApp(appDir, { commit: 'abc123', maxZipBytes: 10 })).rejects.toThrow(
+      /over its budget of 10 bytes/,
+    );
   });
 
   it('tells the user to build first when dist/ is missing', async () => {

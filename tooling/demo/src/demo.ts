@@ -8,7 +8,14 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { decodeJwtClaims, LOCAL_SETTINGS, startLocalStack, type CodeDelivery, type InvocationRecord, type LocalStack } from '@cognito-triggers/local-stack';
+import {
+  decodeJwtClaims,
+  LOCAL_SETTINGS,
+  startLocalStack,
+  type CodeDelivery,
+  type InvocationRecord,
+  type LocalStack,
+} from '@cognito-triggers/local-stack';
 import { maskAddress } from './mask';
 import { printEmails, printInvocations, printMessage, say, step, type PersonalValues } from './report';
 import { htmlToText } from './text';
@@ -16,7 +23,13 @@ import { htmlToText } from './text';
 // The SDK's notice that it will soon need Node 22 is for whoever upgrades it, not for a demo reader.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const JANE = { email: 'jane.doe@example.com', givenName: 'Jane', familyName: 'Doe', tenant: 'acme-42', seats: '5' } as const;
+const JANE = {
+  email: 'jane.doe@example.com',
+  givenName: 'Jane',
+  familyName: 'Doe',
+  tenant: 'acme-42',
+  seats: '5',
+} as const;
 const PASSWORDS = { first: 'Correct-Horse-1', second: 'Battery-Staple-2' } as const;
 const personal: PersonalValues = { email: JANE.email, given_name: JANE.givenName, family_name: JANE.familyName };
 
@@ -29,7 +42,9 @@ function expectThat(condition: boolean, problem: string): void {
 }
 
 function errorText(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
 }
 
 /** Runs one step and returns the triggers it ran, printed. */
@@ -43,9 +58,17 @@ async function traced<T>(stack: LocalStack, action: () => Promise<T>): Promise<{
 }
 
 /** The message cognito-local delivered with a code: the CustomMessage trigger's text when it wrote one. */
-function printCodeMessage(stack: LocalStack, delivery: CodeDelivery, ran: readonly InvocationRecord[], source: string): void {
+function printCodeMessage(
+  stack: LocalStack,
+  delivery: CodeDelivery,
+  ran: readonly InvocationRecord[],
+  source: string,
+): void {
   const custom = ran.find((record) => record.triggerSource === source);
-  const response = custom?.result.ok ? ((custom.result.payload as { response?: { emailSubject?: string; emailMessage?: string } } | null)?.response ?? {}) : {};
+  const response = custom?.result.ok
+    ? ((custom.result.payload as { response?: { emailSubject?: string; emailMessage?: string } } | null)?.response ??
+      {})
+    : {};
   if (!stack.has('custom-message')) {
     say('skipped: custom-message not built; cognito-local printed its default message with the code');
     say(`code ${delivery.code} delivered to ${maskAddress(delivery.destination)} (read from cognito-local's console)`);
@@ -54,12 +77,22 @@ function printCodeMessage(stack: LocalStack, delivery: CodeDelivery, ran: readon
   // cognito-local puts the code where the trigger wrote {####}, as Cognito does, and prints the result.
   const body = response.emailMessage?.replace('{####}', delivery.code).replace('{username}', delivery.username);
   expectThat(Boolean(response.emailSubject && body?.includes(delivery.code)), `the ${source} message carries no code`);
-  printMessage({ to: [delivery.destination], subject: delivery.emailSubject ?? response.emailSubject ?? '', text: body ? htmlToText(body) : undefined }, personal, 4);
+  printMessage(
+    {
+      to: [delivery.destination],
+      subject: delivery.emailSubject ?? response.emailSubject ?? '',
+      text: body ? htmlToText(body) : undefined,
+    },
+    personal,
+    4,
+  );
 }
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  console.log('Cognito triggers demo: cognito-local drives the built trigger bundles (Node 24) through a local Lambda endpoint; e-mails go to a local SES emulator.');
+  console.log(
+    'Cognito triggers demo: cognito-local drives the built trigger bundles (Node 24) through a local Lambda endpoint; e-mails go to a local SES emulator.',
+  );
   const stack = await startLocalStack({ require: ['post-confirmation'] });
   try {
     const { client, clientId } = stack.cognito;
@@ -69,10 +102,18 @@ async function main(): Promise<void> {
     step(1, `Mallory signs up from a blocked domain (${LOCAL_SETTINGS.blockedDomain})`);
     if (stack.has('pre-sign-up')) {
       const { value: outcome } = await traced(stack, () =>
-        client.send(new SignUpCommand({ ClientId: clientId, Username: `mallory@${LOCAL_SETTINGS.blockedDomain}`, Password: PASSWORDS.first })).then(
-          () => undefined,
-          (error: unknown) => errorText(error),
-        ),
+        client
+          .send(
+            new SignUpCommand({
+              ClientId: clientId,
+              Username: `mallory@${LOCAL_SETTINGS.blockedDomain}`,
+              Password: PASSWORDS.first,
+            }),
+          )
+          .then(
+            () => undefined,
+            (error: unknown) => errorText(error),
+          ),
       );
       expectThat(outcome !== undefined, 'the blocked sign-up was accepted');
       if (outcome) say(`the app shows: ${outcome.name}: "${outcome.message}"`);
@@ -96,45 +137,76 @@ async function main(): Promise<void> {
         }),
       ),
     );
-    say(`Cognito answers: user created, confirmed: ${String(signUp.value.UserConfirmed)}, code sent by ${signUp.value.CodeDeliveryDetails?.DeliveryMedium ?? 'nothing'}`);
+    say(
+      `Cognito answers: user created, confirmed: ${String(signUp.value.UserConfirmed)}, code sent by ${signUp.value.CodeDeliveryDetails?.DeliveryMedium ?? 'nothing'}`,
+    );
     const signUpCode = await stack.cognito.waitForCode(JANE.email);
     printCodeMessage(stack, signUpCode, signUp.ran, 'CustomMessage_SignUp');
 
     step(3, 'Jane confirms her sign-up with the code');
-    await traced(stack, () => client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: JANE.email, ConfirmationCode: signUpCode.code })));
+    await traced(stack, () =>
+      client.send(
+        new ConfirmSignUpCommand({ ClientId: clientId, Username: JANE.email, ConfirmationCode: signUpCode.code }),
+      ),
+    );
     const welcome = await stack.ses.emails();
     printEmails(welcome, personal);
-    expectThat(welcome.length === 1 && welcome[0]?.subject === `Welcome to ${LOCAL_SETTINGS.appName}`, 'confirming did not send exactly one welcome e-mail');
+    expectThat(
+      welcome.length === 1 && welcome[0]?.subject === `Welcome to ${LOCAL_SETTINGS.appName}`,
+      'confirming did not send exactly one welcome e-mail',
+    );
 
     step(4, 'Jane signs in');
     const signIn = await traced(stack, () =>
-      client.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: JANE.email, PASSWORD: PASSWORDS.first } })),
+      client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: JANE.email, PASSWORD: PASSWORDS.first },
+        }),
+      ),
     );
     const idToken = signIn.value.AuthenticationResult?.IdToken;
     expectThat(Boolean(idToken), 'signing in returned no ID token');
     const claims = idToken ? decodeJwtClaims(idToken) : {};
     if (stack.has('pre-token-generation')) {
-      say(`ID token: tenant_id=${JSON.stringify(claims.tenant_id)}, seats=${JSON.stringify(claims.seats)}, token_use=${String(claims.token_use)}`);
+      say(
+        `ID token: tenant_id=${JSON.stringify(claims.tenant_id)}, seats=${JSON.stringify(claims.seats)}, token_use=${String(claims.token_use)}`,
+      );
       expectThat(claims.tenant_id === JANE.tenant, 'the ID token lacks the mapped tenant_id claim');
     } else {
       say('skipped: pre-token-generation not built; the ID token carries only what cognito-local puts in:');
-      say(`ID token: email=${maskAddress(String(claims.email))}, custom:tenant_id=${JSON.stringify(claims['custom:tenant_id'])}, token_use=${String(claims.token_use)}`);
+      say(
+        `ID token: email=${maskAddress(String(claims.email))}, custom:tenant_id=${JSON.stringify(claims['custom:tenant_id'])}, token_use=${String(claims.token_use)}`,
+      );
     }
 
     step(5, 'Jane forgets her password');
-    const forgot = await traced(stack, () => client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: JANE.email })));
+    const forgot = await traced(stack, () =>
+      client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: JANE.email })),
+    );
     const resetCode = await stack.cognito.waitForCode(JANE.email, { skip: 1 });
     printCodeMessage(stack, resetCode, forgot.ran, 'CustomMessage_ForgotPassword');
 
     step(6, 'Jane sets a new password with the code');
     await traced(stack, () =>
-      client.send(new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: JANE.email, ConfirmationCode: resetCode.code, Password: PASSWORDS.second })),
+      client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: clientId,
+          Username: JANE.email,
+          ConfirmationCode: resetCode.code,
+          Password: PASSWORDS.second,
+        }),
+      ),
     );
     const notices = await stack.ses.emails();
     printEmails(notices, personal);
     const welcomes = notices.filter((email) => email.subject.startsWith('Welcome'));
     expectThat(welcomes.length === 0, 'the password reset sent a welcome e-mail');
-    expectThat(notices.some((email) => email.subject.includes('password was changed')), 'the password reset sent no password-changed notice');
+    expectThat(
+      notices.some((email) => email.subject.includes('password was changed')),
+      'the password reset sent no password-changed notice',
+    );
     if (welcomes.length === 0) say('no welcome e-mail: a password reset is not a sign-up');
 
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);

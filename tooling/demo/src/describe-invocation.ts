@@ -18,7 +18,9 @@ function logLines(record: InvocationRecord): LogLine[] {
 function responseOf(record: InvocationRecord): Record<string, unknown> {
   if (!record.result.ok) return {};
   const payload = record.result.payload as { response?: unknown } | null;
-  return typeof payload?.response === 'object' && payload.response !== null ? (payload.response as Record<string, unknown>) : {};
+  return typeof payload?.response === 'object' && payload.response !== null
+    ? (payload.response as Record<string, unknown>)
+    : {};
 }
 
 /**
@@ -39,7 +41,8 @@ export function describeInvocation(record: InvocationRecord): string {
   const response = responseOf(record);
   const source = record.triggerSource ?? '';
   if (source.startsWith('PostConfirmation_')) {
-    if (typeof summary?.messageId === 'string') return `sent the ${String(summary.emailKind)} e-mail (${record.durationMs} ms)`;
+    if (typeof summary?.messageId === 'string')
+      return `sent the ${String(summary.emailKind)} e-mail (${record.durationMs} ms)`;
     if (typeof summary?.skipReason === 'string') return `sent nothing: ${summary.skipReason}`;
   }
   if (source.startsWith('PreSignUp_')) {

@@ -34,7 +34,8 @@ export function maskPersonalValues(line: string, attributes: Readonly<Record<str
   let masked = line;
   for (const key of ['email', 'given_name', 'family_name', 'name', 'preferred_username', 'phone_number']) {
     const value = attributes[key];
-    if (value && value.length > 1) masked = masked.split(value).join(key === 'email' ? maskAddress(value) : `${value[0]}•••`);
+    if (value && value.length > 1)
+      masked = masked.split(value).join(key === 'email' ? maskAddress(value) : `${value[0]}•••`);
   }
   return masked;
 }

@@ -38,7 +38,10 @@ export function say(text: string): void {
  */
 export function printInvocations(records: readonly InvocationRecord[]): void {
   if (records.length === 0) say('no trigger ran');
-  for (const record of records) say(`${record.functionName} (${record.app}) ran for ${record.triggerSource ?? 'an event'}: ${describeInvocation(record)}`);
+  for (const record of records)
+    say(
+      `${record.functionName} (${record.app}) ran for ${record.triggerSource ?? 'an event'}: ${describeInvocation(record)}`,
+    );
 }
 
 /**
@@ -47,7 +50,11 @@ export function printInvocations(records: readonly InvocationRecord[]): void {
  * @example
  * printMessage({ to: ['jane@example.com'], subject: 'Welcome', text: 'Hi Jane,' }, { given_name: 'Jane' });
  */
-export function printMessage(message: { to: readonly string[]; subject: string; text: string | undefined }, personal: PersonalValues, lines = 3): void {
+export function printMessage(
+  message: { to: readonly string[]; subject: string; text: string | undefined },
+  personal: PersonalValues,
+  lines = 3,
+): void {
   say(`e-mail to ${message.to.map(maskAddress).join(', ')}: "${maskPersonalValues(message.subject, personal)}"`);
   for (const line of firstLines(message.text, lines)) say(`  | ${maskPersonalValues(line, personal)}`);
 }
@@ -60,5 +67,6 @@ export function printMessage(message: { to: readonly string[]; subject: string; 
  */
 export function printEmails(emails: readonly StoredEmail[], personal: PersonalValues): void {
   if (emails.length === 0) say('no e-mail sent through SES');
-  for (const email of emails) printMessage({ to: email.destination.to, subject: email.subject, text: email.body.text }, personal);
+  for (const email of emails)
+    printMessage({ to: email.destination.to, subject: email.subject, text: email.body.text }, personal);
 }

@@ -11,14 +11,17 @@ function portOption(name: string): number | undefined {
   const raw = index >= 0 ? process.argv[index + 1] : undefined;
   if (raw === undefined) return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port <= 0 || port > 65_535) throw new Error(`--${name} must be a port number, got "${raw}"`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535)
+    throw new Error(`--${name} must be a port number, got "${raw}"`);
   return port;
 }
 
 async function main(): Promise<void> {
   const cognitoPort = portOption('cognito-port');
   const lambdaPort = portOption('lambda-port');
-  const stack = await startLocalStack({ ports: { ...(cognitoPort ? { cognito: cognitoPort } : {}), ...(lambdaPort ? { lambda: lambdaPort } : {}) } });
+  const stack = await startLocalStack({
+    ports: { ...(cognitoPort ? { cognito: cognitoPort } : {}), ...(lambdaPort ? { lambda: lambdaPort } : {}) },
+  });
   const { env } = stack;
   console.log(`Local Cognito stack running (Ctrl-C stops it).
 
@@ -46,11 +49,14 @@ Triggers and codes, as they happen:`);
   setInterval(() => {
     const records = stack.lambda.invocations();
     for (const record of records.slice(seenInvocations)) {
-      console.log(`  ${new Date(record.at).toISOString().slice(11, 19)} ${record.functionName} (${record.app}) ${record.triggerSource ?? ''}: ${describeInvocation(record)}`);
+      console.log(
+        `  ${new Date(record.at).toISOString().slice(11, 19)} ${record.functionName} (${record.app}) ${record.triggerSource ?? ''}: ${describeInvocation(record)}`,
+      );
     }
     seenInvocations = records.length;
     const codes = stack.cognito.deliveries();
-    for (const delivery of codes.slice(seenCodes)) console.log(`  code ${delivery.code} for ${maskAddress(delivery.destination)} (user ${delivery.username})`);
+    for (const delivery of codes.slice(seenCodes))
+      console.log(`  code ${delivery.code} for ${maskAddress(delivery.destination)} (user ${delivery.username})`);
     seenCodes = codes.length;
   }, 250);
   // Ctrl-C: local-stack's exit hooks kill every child process and remove the temporary files.

@@ -41,7 +41,10 @@ function subOf(event: unknown): string | undefined {
  * @example
  * const outcomes = await welcomeOutcomes(stack, [{ email: 'jane@example.com', userSub }]);
  */
-export async function welcomeOutcomes(stack: LocalStack, users: readonly { email: string; userSub: string }[]): Promise<WelcomeOutcome[]> {
+export async function welcomeOutcomes(
+  stack: LocalStack,
+  users: readonly { email: string; userSub: string }[],
+): Promise<WelcomeOutcome[]> {
   const emails = await stack.ses.emails();
   const welcomesTo = new Map<string, number>();
   for (const email of emails) {
@@ -56,7 +59,13 @@ export async function welcomeOutcomes(stack: LocalStack, users: readonly { email
     if (sub) invocations.set(sub, (invocations.get(sub) ?? 0) + 1);
     for (const raw of record.logs) {
       const line = parse(raw);
-      if (line?.level !== 'ERROR' || line.message !== 'invocation finished' || line.outcome !== 'failed' || line.emailKind !== 'welcome') continue;
+      if (
+        line?.level !== 'ERROR' ||
+        line.message !== 'invocation finished' ||
+        line.outcome !== 'failed' ||
+        line.emailKind !== 'welcome'
+      )
+        continue;
       if (typeof line.userSub !== 'string') continue;
       failures.set(line.userSub, [...(failures.get(line.userSub) ?? []), raw]);
     }

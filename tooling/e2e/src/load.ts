@@ -42,7 +42,10 @@ export interface LoadOptions {
  * @example
  * const { results, wallMs } = await runSignUpFlows(stack, { users: 200, concurrency: 8 });
  */
-export async function runSignUpFlows(stack: LocalStack, options: LoadOptions): Promise<{ results: FlowResult[]; wallMs: number }> {
+export async function runSignUpFlows(
+  stack: LocalStack,
+  options: LoadOptions,
+): Promise<{ results: FlowResult[]; wallMs: number }> {
   const { client, clientId } = stack.cognito;
   const tag = options.tag ?? Date.now().toString(36);
   const results: FlowResult[] = [];
@@ -54,18 +57,39 @@ export async function runSignUpFlows(stack: LocalStack, options: LoadOptions): P
     let userSub: string | undefined;
     try {
       const signedUp = await client.send(
-        new SignUpCommand({ ClientId: clientId, Username: email, Password: 'Correct-Horse-1', UserAttributes: [{ Name: 'given_name', Value: `User${index}` }] }),
+        new SignUpCommand({
+          ClientId: clientId,
+          Username: email,
+          Password: 'Correct-Horse-1',
+          UserAttributes: [{ Name: 'given_name', Value: `User${index}` }],
+        }),
       );
       userSub = signedUp.UserSub;
       signedUpAt = performance.now();
       const { code } = await stack.cognito.waitForCode(email, { timeoutMs: 10_000 });
       await client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }));
       const doneAt = performance.now();
-      return { email, userSub, signUpMs: signedUpAt - startedAt, confirmMs: doneAt - signedUpAt, totalMs: doneAt - startedAt, confirmed: true, error: undefined };
+      return {
+        email,
+        userSub,
+        signUpMs: signedUpAt - startedAt,
+        confirmMs: doneAt - signedUpAt,
+        totalMs: doneAt - startedAt,
+        confirmed: true,
+        error: undefined,
+      };
     } catch (error) {
       const doneAt = performance.now();
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return { email, userSub, signUpMs: signedUpAt - startedAt, confirmMs: doneAt - signedUpAt, totalMs: doneAt - startedAt, confirmed: false, error: message };
+      return {
+        email,
+        userSub,
+        signUpMs: signedUpAt - startedAt,
+        confirmMs: doneAt - signedUpAt,
+        totalMs: doneAt - startedAt,
+        confirmed: false,
+        error: message,
+      };
     }
   };
   const worker = async () => {

@@ -12,11 +12,17 @@ let results: FlowResult[];
 let outcomes: WelcomeOutcome[];
 
 beforeAll(async () => {
-  stack = await startLocalStack({ require: ['post-confirmation'], sesFaults: faultShares(FAULT_SHARES, 20261127), maxConcurrency: CONCURRENCY });
+  stack = await startLocalStack({
+    require: ['post-confirmation'],
+    sesFaults: faultShares(FAULT_SHARES, 20261127),
+    maxConcurrency: CONCURRENCY,
+  });
   ({ results } = await runSignUpFlows(stack, { users: USERS, concurrency: CONCURRENCY }));
   outcomes = await welcomeOutcomes(
     stack,
-    results.filter((result) => result.userSub !== undefined).map((result) => ({ email: result.email, userSub: result.userSub ?? '' })),
+    results
+      .filter((result) => result.userSub !== undefined)
+      .map((result) => ({ email: result.email, userSub: result.userSub ?? '' })),
   );
 }, 120_000);
 afterAll(async () => {
@@ -36,7 +42,12 @@ describe(`${USERS} sign-ups confirmed ${CONCURRENCY} at a time while SES fails a
     expect(results.filter((result) => !result.confirmed)).toEqual([]);
     const { client, userPoolId } = stack.cognito;
     const statuses = await Promise.all(
-      results.slice(0, 20).map(async (result) => (await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: result.email }))).UserStatus),
+      results
+        .slice(0, 20)
+        .map(
+          async (result) =>
+            (await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: result.email }))).UserStatus,
+        ),
     );
     expect(new Set(statuses)).toEqual(new Set(['CONFIRMED']));
   });

@@ -6,7 +6,14 @@ import {
   ResendConfirmationCodeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { decodeJwtClaims, FUNCTIONS, LOCAL_SETTINGS, resolveFunctions, startLocalStack, type LocalStack } from '@cognito-triggers/local-stack';
+import {
+  decodeJwtClaims,
+  FUNCTIONS,
+  LOCAL_SETTINGS,
+  resolveFunctions,
+  startLocalStack,
+  type LocalStack,
+} from '@cognito-triggers/local-stack';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // Known before the stack starts, so that a step whose app has not landed is reported as skipped.
@@ -37,7 +44,9 @@ async function signUp(email: string, attributes: Record<string, string> = {}): P
 async function signUpAndConfirm(email: string, attributes: Record<string, string> = {}): Promise<string> {
   const sub = await signUp(email, attributes);
   const { code } = await stack.cognito.waitForCode(email);
-  await stack.cognito.client.send(new ConfirmSignUpCommand({ ClientId: stack.cognito.clientId, Username: email, ConfirmationCode: code }));
+  await stack.cognito.client.send(
+    new ConfirmSignUpCommand({ ClientId: stack.cognito.clientId, Username: email, ConfirmationCode: code }),
+  );
   return sub;
 }
 
@@ -68,25 +77,37 @@ describe('sign-up and confirmation', () => {
     await signUpAndConfirmExisting(email);
     const received = await emailsTo(email);
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ subject: `Welcome to ${LOCAL_SETTINGS.appName}`, from: LOCAL_SETTINGS.emailFrom });
+    expect(received[0]).toMatchObject({
+      subject: `Welcome to ${LOCAL_SETTINGS.appName}`,
+      from: LOCAL_SETTINGS.emailFrom,
+    });
     expect(received[0]?.body.text).toContain('Hi Jane,');
   });
 
   it('refuses a wrong confirmation code and sends nothing', async () => {
     const email = newAddress();
     await signUp(email);
-    const refused = await failureOf(stack.cognito.client.send(new ConfirmSignUpCommand({ ClientId: stack.cognito.clientId, Username: email, ConfirmationCode: '000000x' })));
+    const refused = await failureOf(
+      stack.cognito.client.send(
+        new ConfirmSignUpCommand({ ClientId: stack.cognito.clientId, Username: email, ConfirmationCode: '000000x' }),
+      ),
+    );
     expect(refused.name).toBe('CodeMismatchException');
     expect(await emailsTo(email)).toEqual([]);
     expect(stack.lambda.invocations().filter((record) => record.app === 'post-confirmation')).toEqual([]);
   });
 
-  it.skipIf(!built.has('pre-sign-up'))('refuses a sign-up from a blocked domain with the user-safe message and creates no user', async () => {
-    const refused = await failureOf(signUp(`mallory@${LOCAL_SETTINGS.blockedDomain}`));
-    expect(refused.name).toBe('UserLambdaValidationException');
-    expect(refused.message).toBe('PreSignUp failed with error Sign-ups with this e-mail domain are not allowed..');
-    expect(stack.cognito.deliveries().some((delivery) => delivery.destination.endsWith(LOCAL_SETTINGS.blockedDomain))).toBe(false);
-  });
+  it.skipIf(!built.has('pre-sign-up'))(
+    'refuses a sign-up from a blocked domain with the user-safe message and creates no user',
+    async () => {
+      const refused = await failureOf(signUp(`mallory@${LOCAL_SETTINGS.blockedDomain}`));
+      expect(refused.name).toBe('UserLambdaValidationException');
+      expect(refused.message).toBe('PreSignUp failed with error Sign-ups with this e-mail domain are not allowed..');
+      expect(
+        stack.cognito.deliveries().some((delivery) => delivery.destination.endsWith(LOCAL_SETTINGS.blockedDomain)),
+      ).toBe(false);
+    },
+  );
 
   it.skipIf(!built.has('custom-message'))('sends the verification code in the branded message', async () => {
     const email = newAddress();
@@ -94,7 +115,9 @@ describe('sign-up and confirmation', () => {
     const delivery = await stack.cognito.waitForCode(email);
     const custom = stack.lambda.invocations().find((record) => record.triggerSource === 'CustomMessage_SignUp');
     expect(custom?.result.ok).toBe(true);
-    const response = (custom?.result.ok ? (custom.result.payload as { response: { emailSubject: string; emailMessage: string } }).response : undefined) ?? { emailSubject: '', emailMessage: '' };
+    const response = (custom?.result.ok
+      ? (custom.result.payload as { response: { emailSubject: string; emailMessage: string } }).response
+      : undefined) ?? { emailSubject: '', emailMessage: '' };
     expect(delivery.emailSubject).toBe(response.emailSubject);
     expect(response.emailSubject).toContain(LOCAL_SETTINGS.appName);
     expect(response.emailMessage).toContain('{####}');
@@ -103,7 +126,11 @@ describe('sign-up and confirmation', () => {
   it('reports ResendConfirmationCode as unsupported: a gap of cognito-local, not of the triggers', async () => {
     const email = newAddress();
     await signUp(email);
-    const refused = await failureOf(stack.cognito.client.send(new ResendConfirmationCodeCommand({ ClientId: stack.cognito.clientId, Username: email })));
+    const refused = await failureOf(
+      stack.cognito.client.send(
+        new ResendConfirmationCodeCommand({ ClientId: stack.cognito.clientId, Username: email }),
+      ),
+    );
     expect(refused.message).toContain('Unsupported');
   });
 });
@@ -113,7 +140,11 @@ describe('sign-in', () => {
     const email = newAddress();
     const sub = await signUpAndConfirm(email, { 'custom:tenant_id': 'acme-42', 'custom:seats': '5' });
     const signedIn = await stack.cognito.client.send(
-      new InitiateAuthCommand({ ClientId: stack.cognito.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } }),
+      new InitiateAuthCommand({
+        ClientId: stack.cognito.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD },
+      }),
     );
     const claims = decodeJwtClaims(signedIn.AuthenticationResult?.IdToken ?? '');
     expect(claims).toMatchObject({ sub, token_use: 'id', email });
@@ -123,9 +154,16 @@ describe('sign-in', () => {
     const email = newAddress();
     await signUpAndConfirm(email, { 'custom:tenant_id': 'acme-42', 'custom:seats': '5' });
     const signedIn = await stack.cognito.client.send(
-      new InitiateAuthCommand({ ClientId: stack.cognito.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } }),
+      new InitiateAuthCommand({
+        ClientId: stack.cognito.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD },
+      }),
     );
-    expect(decodeJwtClaims(signedIn.AuthenticationResult?.IdToken ?? '')).toMatchObject({ tenant_id: 'acme-42', seats: 5 });
+    expect(decodeJwtClaims(signedIn.AuthenticationResult?.IdToken ?? '')).toMatchObject({
+      tenant_id: 'acme-42',
+      seats: 5,
+    });
   });
 });
 
@@ -137,16 +175,33 @@ describe('password reset', () => {
     const { client, clientId } = stack.cognito;
     await client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: email }));
     const { code } = await stack.cognito.waitForCode(email, { skip: 1 });
-    await client.send(new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: email, ConfirmationCode: code, Password: 'Battery-Staple-2' }));
+    await client.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: clientId,
+        Username: email,
+        ConfirmationCode: code,
+        Password: 'Battery-Staple-2',
+      }),
+    );
     const received = await emailsTo(email);
     expect(received.map((message) => message.subject)).toEqual([`Your ${LOCAL_SETTINGS.appName} password was changed`]);
-    expect(stack.lambda.invocations().map((record) => record.triggerSource)).toContain('PostConfirmation_ConfirmForgotPassword');
-    const signedIn = await client.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: 'Battery-Staple-2' } }));
+    expect(stack.lambda.invocations().map((record) => record.triggerSource)).toContain(
+      'PostConfirmation_ConfirmForgotPassword',
+    );
+    const signedIn = await client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: 'Battery-Staple-2' },
+      }),
+    );
     expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
   });
 });
 
 async function signUpAndConfirmExisting(email: string): Promise<void> {
   const { code } = await stack.cognito.waitForCode(email);
-  await stack.cognito.client.send(new ConfirmSignUpCommand({ ClientId: stack.cognito.clientId, Username: email, ConfirmationCode: code }));
+  await stack.cognito.client.send(
+    new ConfirmSignUpCommand({ ClientId: stack.cognito.clientId, Username: email, ConfirmationCode: code }),
+  );
 }

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 const root = workspaceRoot();
 const wiredApps = FUNCTIONS.map((wiring) => wiring.app);
 const dependencies = (dir: string) =>
-  Object.keys((JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
+  Object.keys(
+    (JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> })
+      .dependencies ?? {},
+  );
 
 // A new app (say from `pnpm gen trigger`) joins the local stack when a team adds it to the
 // functions table; until then the stack runs without it. What must never happen is a wired app
@@ -17,8 +20,11 @@ describe('the local stack wiring (tooling/local-stack/src/functions.ts)', () => 
   });
 
   // turbo builds a package's dependencies before its demo and tests: an app missing here would be skipped as "not built".
-  it.each(wiredApps)('has %s built before the end-to-end tests and the demo (a workspace:* dependency of both)', (app) => {
-    expect(dependencies('tooling/e2e')).toContain(app);
-    expect(dependencies('tooling/demo')).toContain(app);
-  });
+  it.each(wiredApps)(
+    'has %s built before the end-to-end tests and the demo (a workspace:* dependency of both)',
+    (app) => {
+      expect(dependencies('tooling/e2e')).toContain(app);
+      expect(dependencies('tooling/demo')).toContain(app);
+    },
+  );
 });

@@ -17,19 +17,29 @@ import type { InfraConfig, TriggerDeployment } from './config';
  * @example
  * const config = await readInfraConfig(process.env, '/path/to/repo');
  */
-export async function readInfraConfig(environment: Readonly<Record<string, string | undefined>>, root: string): Promise<InfraConfig> {
+export async function readInfraConfig(
+  environment: Readonly<Record<string, string | undefined>>,
+  root: string,
+): Promise<InfraConfig> {
   const functionPrefix = environment.TRIGGER_FUNCTION_PREFIX?.trim() || DEFAULT_FUNCTION_PREFIX;
   const retentionText = environment.LOG_RETENTION_DAYS?.trim() || '30';
   const retention = Number(retentionText);
   if (!(Object.values(logs.RetentionDays) as unknown[]).includes(retention)) {
-    throw new Error(`LOG_RETENTION_DAYS must be one of CloudWatch's retention periods, e.g. 7, 30, 90, 365 (got "${retentionText}")`);
+    throw new Error(
+      `LOG_RETENTION_DAYS must be one of CloudWatch's retention periods, e.g. 7, 30, 90, 365 (got "${retentionText}")`,
+    );
   }
   const triggers: TriggerDeployment[] = [];
   for (const trigger of Object.values(loadTriggers(root))) {
     const settings = readTriggerSettings(trigger, environment, 'infrastructure');
     const appDir = join(root, trigger.appDir);
     const { manifest } = await readArtifact(appDir);
-    triggers.push({ trigger, settings, codePath: join(appDir, ARTIFACTS_DIR, manifest.zipFile), version: manifest.version });
+    triggers.push({
+      trigger,
+      settings,
+      codePath: join(appDir, ARTIFACTS_DIR, manifest.zipFile),
+      version: manifest.version,
+    });
   }
   return {
     functionPrefix,

@@ -11,7 +11,10 @@ import { UserPoolStack } from './user-pool-stack';
  * @example
  * const { triggerStacks, userPoolStack } = defineTriggerApp(new App(), config);
  */
-export function defineTriggerApp(app: App, config: InfraConfig): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack } {
+export function defineTriggerApp(
+  app: App,
+  config: InfraConfig,
+): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack } {
   const environment = { TRIGGER_FUNCTION_PREFIX: config.functionPrefix };
   const triggerStacks = config.triggers.map((deployment) => {
     const functionName = functionNameFor(deployment.trigger.name, environment);

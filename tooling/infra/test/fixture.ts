@@ -19,7 +19,13 @@ export const FIXTURE_FIELDS: Readonly<Record<string, CognitoTriggerField>> = {
     timeoutSeconds: 5,
     memoryMiB: 512,
   },
-  'pre-sign-up': { slot: 'preSignUp', environment: { required: [], optional: ['LOG_LEVEL'] }, awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 },
+  'pre-sign-up': {
+    slot: 'preSignUp',
+    environment: { required: [], optional: ['LOG_LEVEL'] },
+    awsAccess: 'none',
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  },
   'custom-message': {
     slot: 'customMessage',
     environment: { required: ['APP_NAME'], optional: ['APP_URL', 'LOG_LEVEL'] },
@@ -70,7 +76,10 @@ export const SES_IDENTITY_ARN = 'arn:aws:ses:eu-west-1:123456789012:identity/acm
 export async function synthesize(overrides: Partial<InfraConfig> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'infra-'));
   const codePath = join(dir, 'code.zip');
-  await writeFile(codePath, deterministicZip({ 'index.mjs': new TextEncoder().encode('export const handler = async (e) => e;') }));
+  await writeFile(
+    codePath,
+    deterministicZip({ 'index.mjs': new TextEncoder().encode('export const handler = async (e) => e;') }),
+  );
   const config: InfraConfig = {
     functionPrefix: 'test-',
     logRetention: logs.RetentionDays.ONE_MONTH,

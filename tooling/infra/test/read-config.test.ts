@@ -17,22 +17,46 @@ afterEach(async () => {
 
 describe('readInfraConfig', () => {
   it('deploys each registered trigger from its packaged artifact with the settings in the environment', async () => {
-    const config = await readInfraConfig({ ...ENVIRONMENT, TRIGGER_FUNCTION_PREFIX: 'staging-', LOG_RETENTION_DAYS: '90' }, workspace.root);
+    const config = await readInfraConfig(
+      { ...ENVIRONMENT, TRIGGER_FUNCTION_PREFIX: 'staging-', LOG_RETENTION_DAYS: '90' },
+      workspace.root,
+    );
     expect(config).toMatchObject({ functionPrefix: 'staging-', logRetention: 90, userPoolName: 'staging-users' });
-    const triggers = config.triggers.map(({ trigger, codePath, version, settings }) => ({ name: trigger.name, codePath, version, settings }));
-    expect(triggers.map((trigger) => trigger.name).sort()).toEqual(['custom-message', 'post-confirmation', 'pre-sign-up', 'pre-token-generation']);
+    const triggers = config.triggers.map(({ trigger, codePath, version, settings }) => ({
+      name: trigger.name,
+      codePath,
+      version,
+      settings,
+    }));
+    expect(triggers.map((trigger) => trigger.name).sort()).toEqual([
+      'custom-message',
+      'post-confirmation',
+      'pre-sign-up',
+      'pre-token-generation',
+    ]);
     expect(triggers.find((trigger) => trigger.name === 'post-confirmation')).toEqual({
       name: 'post-confirmation',
       codePath: join(workspace.root, 'apps', 'post-confirmation', 'artifacts', 'post-confirmation-0.3.0.zip'),
       version: '0.3.0',
-      settings: { environment: { EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' }, sesIdentityArn: SES_IDENTITY_ARN },
+      settings: {
+        environment: { EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' },
+        sesIdentityArn: SES_IDENTITY_ARN,
+      },
     });
-    expect(triggers.find((trigger) => trigger.name === 'custom-message')?.settings).toEqual({ environment: { APP_NAME: 'Acme' } });
+    expect(triggers.find((trigger) => trigger.name === 'custom-message')?.settings).toEqual({
+      environment: { APP_NAME: 'Acme' },
+    });
   });
 
   it('deploys every app whose package.json has a cognitoTrigger field, and no other', async () => {
     const more = await packagedWorkspace({
-      'login-gate': { slot: 'preAuthentication', environment: { required: [], optional: ['LOG_LEVEL'] }, awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 },
+      'login-gate': {
+        slot: 'preAuthentication',
+        environment: { required: [], optional: ['LOG_LEVEL'] },
+        awsAccess: 'none',
+        timeoutSeconds: 5,
+        memoryMiB: 256,
+      },
       'not-yet-deployed': undefined,
     });
     try {
@@ -53,18 +77,24 @@ describe('readInfraConfig', () => {
   it('stops at an invalid cognitoTrigger field, naming the app and the field', async () => {
     const bad = await packagedWorkspace({ 'login-gate': { slot: 'customEmailSender' } });
     try {
-      await expect(readInfraConfig(ENVIRONMENT, bad.root)).rejects.toThrow('apps/login-gate/package.json: "cognitoTrigger.slot" must be one of');
+      await expect(readInfraConfig(ENVIRONMENT, bad.root)).rejects.toThrow(
+        'apps/login-gate/package.json: "cognitoTrigger.slot" must be one of',
+      );
     } finally {
       await bad.remove();
     }
   });
 
   it('names the missing SES identity for a trigger that sends e-mail', async () => {
-    await expect(readInfraConfig({ EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' }, workspace.root)).rejects.toThrow('needs SES_IDENTITY_ARN');
+    await expect(
+      readInfraConfig({ EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' }, workspace.root),
+    ).rejects.toThrow('needs SES_IDENTITY_ARN');
   });
 
   it('accepts only retention periods CloudWatch offers', async () => {
-    await expect(readInfraConfig({ ...ENVIRONMENT, LOG_RETENTION_DAYS: '31' }, workspace.root)).rejects.toThrow('LOG_RETENTION_DAYS');
+    await expect(readInfraConfig({ ...ENVIRONMENT, LOG_RETENTION_DAYS: '31' }, workspace.root)).rejects.toThrow(
+      'LOG_RETENTION_DAYS',
+    );
   });
 
   it('asks for pnpm package when an artifact is missing', async () => {

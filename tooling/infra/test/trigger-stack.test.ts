@@ -81,7 +81,15 @@ describe('a trigger stack', () => {
               {
                 'Fn::Join': [
                   '',
-                  ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':configuration-set/transactional'],
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':ses:',
+                    { Ref: 'AWS::Region' },
+                    ':',
+                    { Ref: 'AWS::AccountId' },
+                    ':configuration-set/transactional',
+                  ],
                 ],
               },
             ],
@@ -117,7 +125,14 @@ describe('a trigger stack', () => {
   it('refuses an e-mail sending trigger without an SES identity', async () => {
     await expect(
       synthesize({
-        triggers: [{ trigger: POST_CONFIRMATION, settings: { environment: { EMAIL_FROM: 'a@b.example' } }, codePath: 'unused.zip', version: '0.1.0' }],
+        triggers: [
+          {
+            trigger: POST_CONFIRMATION,
+            settings: { environment: { EMAIL_FROM: 'a@b.example' } },
+            codePath: 'unused.zip',
+            version: '0.1.0',
+          },
+        ],
       }),
     ).rejects.toThrow('its settings need sesIdentityArn');
   });

@@ -55,7 +55,10 @@ export type InvokeResult = {
 } & ({ ok: true; payload: unknown } | { ok: false; error: FunctionError });
 
 type Pending = { resolve: (message: RunnerMessage) => void };
-type RunnerMessage = { type: 'ready'; initDurationMs: number } | ({ type: 'init-error' } & FunctionError) | ({ type: 'result'; id: string; ok: boolean; payload?: unknown } & Partial<FunctionError>);
+type RunnerMessage =
+  | { type: 'ready'; initDurationMs: number }
+  | ({ type: 'init-error' } & FunctionError)
+  | ({ type: 'result'; id: string; ok: boolean; payload?: unknown } & Partial<FunctionError>);
 
 /** One Lambda instance: a Node 24 process that imported the bundle once and serves invocations one at a time. */
 class Instance {
@@ -217,7 +220,15 @@ export class LambdaFunction {
     const requestId = options.requestId ?? randomUUID();
     const instance = await this.acquire();
     if (!instance) {
-      return { requestId, logs: [], durationMs: 0, coldStart: false, initDurationMs: undefined, ok: false, error: { errorType: 'ServiceException', errorMessage: 'function stopped' } };
+      return {
+        requestId,
+        logs: [],
+        durationMs: 0,
+        coldStart: false,
+        initDurationMs: undefined,
+        ok: false,
+        error: { errorType: 'ServiceException', errorMessage: 'function stopped' },
+      };
     }
     const coldStart = instance.served === 0;
     instance.served += 1;
@@ -227,14 +238,34 @@ export class LambdaFunction {
       const logs = instance.takeLogs();
       await instance.stop();
       this.release(instance);
-      return { requestId, logs, durationMs: Date.now() - startedAt, coldStart, initDurationMs: undefined, ok: false, error: { errorType: ready.errorType, errorMessage: ready.errorMessage, ...(ready.trace ? { trace: ready.trace } : {}) } };
+      return {
+        requestId,
+        logs,
+        durationMs: Date.now() - startedAt,
+        coldStart,
+        initDurationMs: undefined,
+        ok: false,
+        error: {
+          errorType: ready.errorType,
+          errorMessage: ready.errorMessage,
+          ...(ready.trace ? { trace: ready.trace } : {}),
+        },
+      };
     }
     const timeoutMs = this.definition.timeoutMs ?? 6_000;
     const invokedAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const outcome = await Promise.race([
-      instance.run({ type: 'invoke', id: requestId, event, deadline: invokedAt + timeoutMs, requestId, functionName: this.definition.name, memoryMb: this.definition.memoryMb ?? 256 }),
+      instance.run({
+        type: 'invoke',
+        id: requestId,
+        event,
+        deadline: invokedAt + timeoutMs,
+        requestId,
+        functionName: this.definition.name,
+        memoryMb: this.definition.memoryMb ?? 256,
+      }),
       timedOut,
     ]);
     clearTimeout(timer);
@@ -246,13 +277,30 @@ export class LambdaFunction {
       await instance.stop();
       const logs = instance.takeLogs();
       this.release(instance);
-      return { ...base, logs, ok: false, error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds` } };
+      return {
+        ...base,
+        logs,
+        ok: false,
+        error: {
+          errorType: 'Sandbox.Timedout',
+          errorMessage: `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`,
+        },
+      };
     }
     const logs = instance.takeLogs();
     this.release(instance);
     if (outcome.type === 'result' && outcome.ok) return { ...base, logs, ok: true, payload: outcome.payload };
     const error = outcome as Partial<FunctionError>;
-    return { ...base, logs, ok: false, error: { errorType: error.errorType ?? 'Error', errorMessage: error.errorMessage ?? '', ...(error.trace ? { trace: error.trace } : {}) } };
+    return {
+      ...base,
+      logs,
+      ok: false,
+      error: {
+        errorType: error.errorType ?? 'Error',
+        errorMessage: error.errorMessage ?? '',
+        ...(error.trace ? { trace: error.trace } : {}),
+      },
+    };
   }
 
   /** Stops every instance. */

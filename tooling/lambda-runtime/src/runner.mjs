@@ -33,7 +33,9 @@ try {
   }
   if (handler.length >= 3) {
     // nodejs24.x no longer supports callback handlers: it refuses any handler declaring three parameters.
-    const error = new Error('Callback-based function handlers are not supported on nodejs24.x; use an async handler (event, context)');
+    const error = new Error(
+      'Callback-based function handlers are not supported on nodejs24.x; use an async handler (event, context)',
+    );
     error.name = 'Runtime.CallbackHandlerDeprecated';
     throw error;
   }

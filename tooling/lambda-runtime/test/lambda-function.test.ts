@@ -16,13 +16,25 @@ afterEach(async () => {
 describe('LambdaFunction', () => {
   it('runs the bundle on Node 24 with only its own environment and returns its payload and logs', async () => {
     process.env.PARENT_SECRET = 'leaked';
-    const fn = start({ name: 'echo', bundlePath: fixture('echo'), environment: { OWN_SETTING: 'yes' }, timeoutMs: 3_000 });
+    const fn = start({
+      name: 'echo',
+      bundlePath: fixture('echo'),
+      environment: { OWN_SETTING: 'yes' },
+      timeoutMs: 3_000,
+    });
     const result = await fn.invoke({ hello: 'world' }, { requestId: 'req-1' });
     delete process.env.PARENT_SECRET;
     expect(result.ok).toBe(true);
-    expect(result.ok && result.payload).toMatchObject({ event: { hello: 'world' }, own: 'yes', secret: null, functionName: 'echo' });
+    expect(result.ok && result.payload).toMatchObject({
+      event: { hello: 'world' },
+      own: 'yes',
+      secret: null,
+      functionName: 'echo',
+    });
     expect(String(result.ok && (result.payload as { nodeVersion: string }).nodeVersion)).toMatch(/^v24\./);
-    expect(result.logs.map((line) => JSON.parse(line) as unknown)).toEqual([{ level: 'INFO', message: 'echo', requestId: 'req-1' }]);
+    expect(result.logs.map((line) => JSON.parse(line) as unknown)).toEqual([
+      { level: 'INFO', message: 'echo', requestId: 'req-1' },
+    ]);
     expect(result.coldStart).toBe(true);
   });
 
@@ -40,13 +52,19 @@ describe('LambdaFunction', () => {
   it('reports a thrown error the way Lambda does', async () => {
     const result = await invokeBundle({ name: 'fail', bundlePath: fixture('fail') }, { mode: 'throw' });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatchObject({ errorType: 'UserFacingError', errorMessage: 'PreSignUp is not allowed' });
+    expect(!result.ok && result.error).toMatchObject({
+      errorType: 'UserFacingError',
+      errorMessage: 'PreSignUp is not allowed',
+    });
   });
 
   it('ends an invocation that outlives the timeout, and starts the next one cold', async () => {
     const fn = start({ name: 'fail', bundlePath: fixture('fail'), timeoutMs: 300 });
     const result = await fn.invoke({ mode: 'hang' });
-    expect(!result.ok && result.error).toMatchObject({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 0.30 seconds' });
+    expect(!result.ok && result.error).toMatchObject({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: 'Task timed out after 0.30 seconds',
+    });
     const next = await fn.invoke({ mode: 'throw' });
     expect(next.coldStart).toBe(true);
   });
@@ -69,11 +87,15 @@ describe('LambdaFunction', () => {
   it('runs concurrent invocations on separate instances', async () => {
     const fn = start({ name: 'echo', bundlePath: fixture('echo'), maxConcurrency: 3 });
     const results = await Promise.all([fn.invoke({}), fn.invoke({}), fn.invoke({})]);
-    expect(results.every((result) => result.ok && (result.payload as { invocations: number }).invocations === 1)).toBe(true);
+    expect(results.every((result) => result.ok && (result.payload as { invocations: number }).invocations === 1)).toBe(
+      true,
+    );
   });
 
   it('says to build first when the bundle is missing', () => {
-    expect(() => new LambdaFunction({ name: 'x', bundlePath: '/nonexistent/dist/index.mjs' })).toThrow('run "pnpm build" first');
+    expect(() => new LambdaFunction({ name: 'x', bundlePath: '/nonexistent/dist/index.mjs' })).toThrow(
+      'run "pnpm build" first',
+    );
   });
 });
 

@@ -121,7 +121,10 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const forgetDir = onExit(removeDir);
   mkdirSync(join(dir, '.cognito'));
-  writeFileSync(join(dir, '.cognito', 'config.json'), JSON.stringify(cognitoLocalConfig({ ...options, port }), null, 2));
+  writeFileSync(
+    join(dir, '.cognito', 'config.json'),
+    JSON.stringify(cognitoLocalConfig({ ...options, port }), null, 2),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const reader = new CodeDeliveryReader();
   const waiters = new Set<() => void>();
@@ -130,28 +133,37 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   const { CODE: _fixedCode, ...env } = process.env;
   let service: Service;
   try {
-    service = await startService('cognito-local', process.execPath, [MAIN, cognitoLocalPackageDir()], () => httpReady(`${endpoint}/health`), {
-      cwd: dir,
-      // It loads aws-sdk v2 and express on start: seconds on a busy two-core CI machine.
-      readyTimeoutMs: 60_000,
-      env: {
-        ...env,
-        // aws-sdk v2 (cognito-local's Lambda client) otherwise prints an end-of-support notice.
-        AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
-        // Wide enough that boxen does not wrap the code box's lines.
-        COLUMNS: '400',
-        NO_COLOR: '1',
+    service = await startService(
+      'cognito-local',
+      process.execPath,
+      [MAIN, cognitoLocalPackageDir()],
+      () => httpReady(`${endpoint}/health`),
+      {
+        cwd: dir,
+        // It loads aws-sdk v2 and express on start: seconds on a busy two-core CI machine.
+        readyTimeoutMs: 60_000,
+        env: {
+          ...env,
+          // aws-sdk v2 (cognito-local's Lambda client) otherwise prints an end-of-support notice.
+          AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+          // Wide enough that boxen does not wrap the code box's lines.
+          COLUMNS: '400',
+          NO_COLOR: '1',
+        },
+        onOutput: jsonLines((message) => {
+          if (reader.push(message).length > 0) for (const wake of waiters) wake();
+        }),
       },
-      onOutput: jsonLines((message) => {
-        if (reader.push(message).length > 0) for (const wake of waiters) wake();
-      }),
-    });
+    );
   } catch (error) {
     removeDir();
     forgetDir();
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes('EADDRINUSE')) {
-      throw new Error(`cognito-local cannot listen on 127.0.0.1:${port}: the port is in use; choose another or free it`, { cause: error });
+      throw new Error(
+        `cognito-local cannot listen on 127.0.0.1:${port}: the port is in use; choose another or free it`,
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -168,7 +180,10 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
         const next = matching()[seen];
         if (next) return next;
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`cognito-local printed no code for this address within ${timeoutMs} ms:\n${service.output().slice(-1500)}`);
+        if (left <= 0)
+          throw new Error(
+            `cognito-local printed no code for this address within ${timeoutMs} ms:\n${service.output().slice(-1500)}`,
+          );
         await new Promise<void>((resolve) => {
           const wake = () => {
             waiters.delete(wake);

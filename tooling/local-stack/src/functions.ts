@@ -93,7 +93,11 @@ export const FUNCTIONS: readonly FunctionWiring[] = [
   {
     app: 'custom-message',
     trigger: 'CustomMessage',
-    environment: () => ({ APP_NAME: LOCAL_SETTINGS.appName, APP_URL: LOCAL_SETTINGS.appUrl, DEFAULT_LOCALE: LOCAL_SETTINGS.defaultLocale }),
+    environment: () => ({
+      APP_NAME: LOCAL_SETTINGS.appName,
+      APP_URL: LOCAL_SETTINGS.appUrl,
+      DEFAULT_LOCALE: LOCAL_SETTINGS.defaultLocale,
+    }),
   },
   {
     app: 'post-confirmation',
@@ -111,6 +115,9 @@ export const FUNCTIONS: readonly FunctionWiring[] = [
   {
     app: 'pre-token-generation',
     trigger: 'PreTokenGeneration',
-    environment: () => ({ ID_TOKEN_CLAIMS: LOCAL_SETTINGS.idTokenClaims, ACCESS_TOKEN_CLAIMS: LOCAL_SETTINGS.accessTokenClaims }),
+    environment: () => ({
+      ID_TOKEN_CLAIMS: LOCAL_SETTINGS.idTokenClaims,
+      ACCESS_TOKEN_CLAIMS: LOCAL_SETTINGS.accessTokenClaims,
+    }),
   },
 ];

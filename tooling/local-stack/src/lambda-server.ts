@@ -74,7 +74,9 @@ export interface LambdaServerOptions {
 
 function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers }).end(text);
+  response
+    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers })
+    .end(text);
 }
 
 /** An API error in the shape the AWS SDKs parse for Lambda's REST-JSON protocol. */
@@ -157,17 +159,32 @@ export async function startLambdaServer(options: LambdaServerOptions): Promise<L
     const body = await readBody(request);
     const fn = functions.get(functionName);
     if (!fn) {
-      return apiError(response, 404, 'ResourceNotFoundException', `Function not found: arn:aws:lambda:${region}:000000000000:function:${functionName}`);
+      return apiError(
+        response,
+        404,
+        'ResourceNotFoundException',
+        `Function not found: arn:aws:lambda:${region}:000000000000:function:${functionName}`,
+      );
     }
     if (body === 'too-large') {
-      return apiError(response, 413, 'RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+      return apiError(
+        response,
+        413,
+        'RequestTooLargeException',
+        `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`,
+      );
     }
     let event: unknown = {};
     if (body.length > 0) {
       try {
         event = JSON.parse(body.toString('utf8')) as unknown;
       } catch (error) {
-        return apiError(response, 400, 'InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}`);
+        return apiError(
+          response,
+          400,
+          'InvalidRequestContentException',
+          `Could not parse request body into json: ${(error as Error).message}`,
+        );
       }
     }
     const invocationType = String(request.headers['x-amz-invocation-type'] ?? 'RequestResponse');
@@ -188,12 +205,18 @@ export async function startLambdaServer(options: LambdaServerOptions): Promise<L
     const headers: Record<string, string> = { 'x-amzn-requestid': requestId, 'x-amz-executed-version': '$LATEST' };
     if (String(request.headers['x-amz-log-type'] ?? '') === 'Tail') headers['x-amz-log-result'] = logTail(result.logs);
     if (result.ok) return json(response, 200, result.payload ?? null, headers);
-    json(response, 200, { errorType: result.error.errorType, errorMessage: result.error.errorMessage, trace: result.error.trace ?? [] }, { ...headers, 'x-amz-function-error': 'Unhandled' });
+    json(
+      response,
+      200,
+      { errorType: result.error.errorType, errorMessage: result.error.errorMessage, trace: result.error.trace ?? [] },
+      { ...headers, 'x-amz-function-error': 'Unhandled' },
+    );
   };
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) apiError(response, 500, 'ServiceException', `local Lambda endpoint failed: ${(error as Error).message}`);
+      if (!response.headersSent)
+        apiError(response, 500, 'ServiceException', `local Lambda endpoint failed: ${(error as Error).message}`);
     });
   });
   server.on('connection', (socket) => {
@@ -204,7 +227,10 @@ export async function startLambdaServer(options: LambdaServerOptions): Promise<L
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`the local Lambda endpoint cannot listen on 127.0.0.1:${options.port}: the port is in use; choose another or free it`, { cause: error })
+          ? new Error(
+              `the local Lambda endpoint cannot listen on 127.0.0.1:${options.port}: the port is in use; choose another or free it`,
+              { cause: error },
+            )
           : error,
       );
     });

@@ -76,7 +76,11 @@ export async function startService(
   options: { env?: NodeJS.ProcessEnv; cwd?: string; readyTimeoutMs?: number; onOutput?: (chunk: string) => void } = {},
 ): Promise<Service> {
   installExitHooks();
-  const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let output = '';
   // Decoded per stream, so that a character split across two chunks stays whole.

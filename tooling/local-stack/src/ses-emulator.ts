@@ -49,8 +49,11 @@ export async function startSesEmulator(options: { port?: number } = {}): Promise
   const port = options.port ?? (await freePort());
   const endpoint = `http://127.0.0.1:${port}`;
   const cli = require.resolve('aws-ses-v2-local/dist/cli.js');
-  const service = await startService('SES emulator (aws-ses-v2-local)', process.execPath, [cli, '--host', '127.0.0.1', '--port', String(port)], () =>
-    httpReady(`${endpoint}/health-check`),
+  const service = await startService(
+    'SES emulator (aws-ses-v2-local)',
+    process.execPath,
+    [cli, '--host', '127.0.0.1', '--port', String(port)],
+    () => httpReady(`${endpoint}/health-check`),
   );
   return {
     endpoint,

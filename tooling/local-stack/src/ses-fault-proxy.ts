@@ -77,15 +77,24 @@ export function faultShares(shares: Partial<Record<SesFault, number>>, seed = 1)
   };
 }
 
-const ERRORS: Record<Exclude<SesFault, 'hang'>, { status: number; type: string; code: string; message: (to: string) => string }> = {
+const ERRORS: Record<
+  Exclude<SesFault, 'hang'>,
+  { status: number; type: string; code: string; message: (to: string) => string }
+> = {
   throttle: { status: 400, type: 'Sender', code: 'Throttling', message: () => 'Maximum sending rate exceeded.' },
   reject: {
     status: 400,
     type: 'Sender',
     code: 'MessageRejected',
-    message: (to) => `Email address is not verified. The following identities failed the check in region US-EAST-1: ${to}`,
+    message: (to) =>
+      `Email address is not verified. The following identities failed the check in region US-EAST-1: ${to}`,
   },
-  'server-error': { status: 500, type: 'Receiver', code: 'InternalFailure', message: () => 'An internal error occurred.' },
+  'server-error': {
+    status: 500,
+    type: 'Receiver',
+    code: 'InternalFailure',
+    message: () => 'An internal error occurred.',
+  },
 };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -103,12 +112,22 @@ function sendError(response: ServerResponse, fault: Exclude<SesFault, 'hang'>, t
   response.writeHead(error.status, { 'content-type': 'text/xml' }).end(xml);
 }
 
-async function forward(target: string, request: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> {
+async function forward(
+  target: string,
+  request: IncomingMessage,
+  body: Buffer,
+  response: ServerResponse,
+): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection') headers.set(name, value);
+    if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection')
+      headers.set(name, value);
   }
-  const upstream = await fetch(new URL(request.url ?? '/', target), { method: request.method ?? 'POST', headers, body: body.length > 0 ? body : undefined });
+  const upstream = await fetch(new URL(request.url ?? '/', target), {
+    method: request.method ?? 'POST',
+    headers,
+    body: body.length > 0 ? body : undefined,
+  });
   const text = Buffer.from(await upstream.arrayBuffer());
   response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/xml' }).end(text);
 }
@@ -120,8 +139,17 @@ async function forward(target: string, request: IncomingMessage, body: Buffer, r
  * @example
  * const proxy = await startSesFaultProxy({ plan: () => 'throttle' });
  */
-export async function startSesFaultProxy(options: { plan: FaultPlan | SesFault; target?: string }): Promise<SesFaultProxy> {
-  const plan: FaultPlan = typeof options.plan === 'function' ? options.plan : ((fault: SesFault) => () => fault)(options.plan);
+export async function startSesFaultProxy(options: {
+  plan: FaultPlan | SesFault;
+  target?: string;
+}): Promise<SesFaultProxy> {
+  const plan: FaultPlan =
+    typeof options.plan === 'function'
+      ? options.plan
+      : (
+          (fault: SesFault) => () =>
+            fault
+        )(options.plan);
   const counts: FaultCounts = { requests: 0, forwarded: 0, throttle: 0, reject: 0, 'server-error': 0, hang: 0 };
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
@@ -131,13 +159,16 @@ export async function startSesFaultProxy(options: { plan: FaultPlan | SesFault; 
       const fault = plan(counts.requests);
       if (fault) counts[fault] += 1;
       if (fault === 'hang') return;
-      const to = new URLSearchParams(body.toString('utf8')).get('Destination.ToAddresses.member.1') ?? 'unknown@example.com';
+      const to =
+        new URLSearchParams(body.toString('utf8')).get('Destination.ToAddresses.member.1') ?? 'unknown@example.com';
       if (fault) return sendError(response, fault, to);
       counts.forwarded += 1;
       if (options.target) return forward(options.target, request, body, response);
       response
         .writeHead(200, { 'content-type': 'text/xml' })
-        .end(`<SendEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendEmailResult><MessageId>${randomUUID()}</MessageId></SendEmailResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></SendEmailResponse>`);
+        .end(
+          `<SendEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendEmailResult><MessageId>${randomUUID()}</MessageId></SendEmailResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></SendEmailResponse>`,
+        );
     })().catch(() => {
       if (!response.headersSent) sendError(response, 'server-error', '');
     });

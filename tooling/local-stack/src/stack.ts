@@ -76,7 +76,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   for (const app of options.require ?? []) {
     const missing = skipped.find((note) => note.app === app);
     if (missing) throw new Error(`${app} ${missing.reason}`);
-    if (!wired.some((entry) => entry.wiring.app === app)) throw new Error(`${app} is not in the local stack's functions table`);
+    if (!wired.some((entry) => entry.wiring.app === app))
+      throw new Error(`${app} is not in the local stack's functions table`);
   }
 
   const stops: (() => Promise<void>)[] = [];
@@ -86,7 +87,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     const ses = await startSesEmulator();
     stops.push(() => ses.stop());
-    const sesFaultProxy = options.sesFaults ? await startSesFaultProxy({ target: ses.endpoint, plan: options.sesFaults }) : undefined;
+    const sesFaultProxy = options.sesFaults
+      ? await startSesFaultProxy({ target: ses.endpoint, plan: options.sesFaults })
+      : undefined;
     if (sesFaultProxy) stops.push(() => sesFaultProxy.stop());
     const sesEndpoint = sesFaultProxy?.endpoint ?? ses.endpoint;
 
@@ -107,10 +110,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functions[wiring.trigger] = fn;
       triggerFunctions[wiring.trigger] = wiring.trigger;
     }
-    const lambda = await startLambdaServer({ functions, ...(options.ports?.lambda ? { port: options.ports.lambda } : {}) });
+    const lambda = await startLambdaServer({
+      functions,
+      ...(options.ports?.lambda ? { port: options.ports.lambda } : {}),
+    });
     stops.push(() => lambda.stop());
 
-    const cognito = await startCognitoLocal({ lambdaEndpoint: lambda.endpoint, triggerFunctions, ...(options.ports?.cognito ? { port: options.ports.cognito } : {}) });
+    const cognito = await startCognitoLocal({
+      lambdaEndpoint: lambda.endpoint,
+      triggerFunctions,
+      ...(options.ports?.cognito ? { port: options.ports.cognito } : {}),
+    });
     stops.push(() => cognito.stop());
     const client = cognitoClient(cognito.endpoint);
     stops.push(() => Promise.resolve(client.destroy()));

@@ -51,7 +51,10 @@ export function workspaceRoot(from = dirname(fileURLToPath(import.meta.url))): s
  * const { wired, skipped } = resolveFunctions(FUNCTIONS);
  * for (const note of skipped) console.log(`${note.trigger}: skipped, ${note.app} ${note.reason}`);
  */
-export function resolveFunctions(table: readonly FunctionWiring[], root = workspaceRoot()): { wired: WiredFunction[]; skipped: SkippedFunction[] } {
+export function resolveFunctions(
+  table: readonly FunctionWiring[],
+  root = workspaceRoot(),
+): { wired: WiredFunction[]; skipped: SkippedFunction[] } {
   const wired: WiredFunction[] = [];
   const skipped: SkippedFunction[] = [];
   const triggers = new Set<string>();
@@ -64,7 +67,11 @@ export function resolveFunctions(table: readonly FunctionWiring[], root = worksp
     if (!existsSync(join(appDir, 'package.json'))) {
       skipped.push({ app: wiring.app, trigger: wiring.trigger, reason: 'is not in this workspace yet' });
     } else if (!existsSync(bundlePath)) {
-      skipped.push({ app: wiring.app, trigger: wiring.trigger, reason: `is not built (no apps/${wiring.app}/dist/index.mjs): run pnpm build` });
+      skipped.push({
+        app: wiring.app,
+        trigger: wiring.trigger,
+        reason: `is not built (no apps/${wiring.app}/dist/index.mjs): run pnpm build`,
+      });
     } else {
       wired.push({ wiring, bundlePath });
     }

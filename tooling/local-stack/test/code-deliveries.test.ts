@@ -20,7 +20,12 @@ describe('CodeDeliveryReader', () => {
   it("reads the user, destination, code and subject from cognito-local's code box", () => {
     const reader = new CodeDeliveryReader();
     expect(reader.push(BOX)).toEqual([
-      { username: 'c63651ae-59c6-4ede-ae7d-a8400ff65e8d', destination: 'jane@example.com', code: '035207', emailSubject: 'Confirm your Acme account' },
+      {
+        username: 'c63651ae-59c6-4ede-ae7d-a8400ff65e8d',
+        destination: 'jane@example.com',
+        code: '035207',
+        emailSubject: 'Confirm your Acme account',
+      },
     ]);
   });
 
@@ -30,13 +35,18 @@ describe('CodeDeliveryReader', () => {
     expect(reader.push(BOX.slice(0, 20))).toEqual([]);
     expect(reader.push(BOX.slice(20, cut))).toEqual([]);
     expect(reader.push(BOX.slice(cut) + BOX.replace('jane@', 'john@'))).toHaveLength(2);
-    expect(reader.deliveries().map((delivery) => delivery.destination)).toEqual(['jane@example.com', 'john@example.com']);
+    expect(reader.deliveries().map((delivery) => delivery.destination)).toEqual([
+      'jane@example.com',
+      'john@example.com',
+    ]);
   });
 
   it('reads a box whose rows arrive run together, as cognito-local prints a wide reset-code box', () => {
     const reader = new CodeDeliveryReader();
     const [heading, ...rows] = BOX.split('\n');
-    expect(reader.push(`${heading ?? ''}\n${rows.join('')}\n`)).toMatchObject([{ destination: 'jane@example.com', code: '035207' }]);
+    expect(reader.push(`${heading ?? ''}\n${rows.join('')}\n`)).toMatchObject([
+      { destination: 'jane@example.com', code: '035207' },
+    ]);
   });
 
   it('ignores the rest of the console', () => {

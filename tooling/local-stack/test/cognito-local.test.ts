@@ -4,7 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaFunction } from '@cognito-triggers/lambda-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoClient, cognitoLocalConfig, createUserPool, startCognitoLocal, startLambdaServer, type CognitoLocal, type LambdaServer, type LocalUserPool } from '../src/index';
+import {
+  cognitoClient,
+  cognitoLocalConfig,
+  createUserPool,
+  startCognitoLocal,
+  startLambdaServer,
+  type CognitoLocal,
+  type LambdaServer,
+  type LocalUserPool,
+} from '../src/index';
 
 const bundlePath = fileURLToPath(new URL('./fixtures/trigger.mjs', import.meta.url));
 const fn = new LambdaFunction({ name: 'pre-sign-up', bundlePath });
@@ -26,7 +35,13 @@ afterAll(async () => {
 
 describe('cognitoLocalConfig', () => {
   it("points cognito-local's Lambda client at the local endpoint with no retries and Cognito's 5 s timeout", () => {
-    expect(cognitoLocalConfig({ lambdaEndpoint: 'http://127.0.0.1:1', triggerFunctions: { PreSignUp: 'PreSignUp' }, port: 2 })).toMatchObject({
+    expect(
+      cognitoLocalConfig({
+        lambdaEndpoint: 'http://127.0.0.1:1',
+        triggerFunctions: { PreSignUp: 'PreSignUp' },
+        port: 2,
+      }),
+    ).toMatchObject({
       LambdaClient: { endpoint: 'http://127.0.0.1:1', maxRetries: 0, httpOptions: { timeout: 5_000 } },
       TriggerFunctions: { PreSignUp: 'PreSignUp' },
       ServerConfig: { hostname: '127.0.0.1', port: 2 },
@@ -39,12 +54,17 @@ describe('startCognitoLocal', () => {
     const refused = await client()
       .send(new SignUpCommand({ ClientId: pool.clientId, Username: 'mallory@blocked.example', Password: 'Passw0rd!' }))
       .catch((error: unknown) => error as Error);
-    expect(refused).toMatchObject({ name: 'UserLambdaValidationException', message: 'PreSignUp failed with error Sign-ups with this e-mail domain are not allowed..' });
+    expect(refused).toMatchObject({
+      name: 'UserLambdaValidationException',
+      message: 'PreSignUp failed with error Sign-ups with this e-mail domain are not allowed..',
+    });
     expect(lambda.invocations().map((record) => record.triggerSource)).toContain('PreSignUp_SignUp');
   });
 
   it('makes the confirmation code it prints available to the caller', async () => {
-    const signedUp = await client().send(new SignUpCommand({ ClientId: pool.clientId, Username: 'jane@example.com', Password: 'Passw0rd!' }));
+    const signedUp = await client().send(
+      new SignUpCommand({ ClientId: pool.clientId, Username: 'jane@example.com', Password: 'Passw0rd!' }),
+    );
     const delivery = await cognito.waitForCode('jane@example.com');
     expect(delivery).toMatchObject({ destination: 'jane@example.com', username: signedUp.UserSub });
     expect(delivery.code).toMatch(/^\d{6}$/);

@@ -32,7 +32,11 @@ describe('startLambdaServer', () => {
   });
 
   it("returns the function's result with 200, as Lambda's Invoke API does", async () => {
-    const response = await invoke('PreSignUp', { triggerSource: 'PreSignUp_SignUp', request: { userAttributes: { email: 'a@example.com' } }, response: {} });
+    const response = await invoke('PreSignUp', {
+      triggerSource: 'PreSignUp_SignUp',
+      request: { userAttributes: { email: 'a@example.com' } },
+      response: {},
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-amz-function-error')).toBeNull();
     expect(response.headers.get('x-amz-executed-version')).toBe('$LATEST');
@@ -40,29 +44,43 @@ describe('startLambdaServer', () => {
   });
 
   it('reports a function error with 200, X-Amz-Function-Error: Unhandled and the error as Lambda shapes it', async () => {
-    const response = await invoke('pre-sign-up', { triggerSource: 'PreSignUp_SignUp', request: { userAttributes: { email: 'm@blocked.example' } } });
+    const response = await invoke('pre-sign-up', {
+      triggerSource: 'PreSignUp_SignUp',
+      request: { userAttributes: { email: 'm@blocked.example' } },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-amz-function-error')).toBe('Unhandled');
     const body = (await response.json()) as { errorType: string; errorMessage: string; trace: string[] };
-    expect(body).toMatchObject({ errorType: 'UserFacingError', errorMessage: 'Sign-ups with this e-mail domain are not allowed.' });
+    expect(body).toMatchObject({
+      errorType: 'UserFacingError',
+      errorMessage: 'Sign-ups with this e-mail domain are not allowed.',
+    });
     expect(Array.isArray(body.trace)).toBe(true);
   });
 
   it('reports a function that outlives its timeout as a Lambda time-out', async () => {
     const response = await invoke('pre-sign-up', { mode: 'hang' });
     expect(response.headers.get('x-amz-function-error')).toBe('Unhandled');
-    expect(await response.json()).toMatchObject({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' });
+    expect(await response.json()).toMatchObject({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: 'Task timed out after 1.00 seconds',
+    });
   });
 
   it('answers 404 ResourceNotFoundException for a function it does not know', async () => {
     const response = await invoke('nope', {});
     expect(response.status).toBe(404);
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
-    expect(await response.json()).toMatchObject({ message: 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope' });
+    expect(await response.json()).toMatchObject({
+      message: 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope',
+    });
   });
 
   it('accepts a function ARN, with or without a qualifier, as the name', async () => {
-    const response = await invoke('arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up:$LATEST', { triggerSource: 'PreSignUp_SignUp', request: {} });
+    const response = await invoke('arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up:$LATEST', {
+      triggerSource: 'PreSignUp_SignUp',
+      request: {},
+    });
     expect(response.status).toBe(200);
   });
 
@@ -78,15 +96,27 @@ describe('startLambdaServer', () => {
   });
 
   it('returns the tail of the log, base64-encoded, when asked with X-Amz-Log-Type: Tail', async () => {
-    const response = await invoke('pre-sign-up', { triggerSource: 'PreSignUp_SignUp', request: {} }, { 'x-amz-log-type': 'Tail' });
+    const response = await invoke(
+      'pre-sign-up',
+      { triggerSource: 'PreSignUp_SignUp', request: {} },
+      { 'x-amz-log-type': 'Tail' },
+    );
     const tail = Buffer.from(response.headers.get('x-amz-log-result') ?? '', 'base64').toString('utf8');
     expect(tail).toContain('"message":"invoked"');
   });
 
   it('records which function ran for which trigger source, what it returned and what it logged', async () => {
-    await invoke('PreSignUp', { triggerSource: 'PreSignUp_SignUp', request: { userAttributes: { email: 'm@blocked.example' } } });
+    await invoke('PreSignUp', {
+      triggerSource: 'PreSignUp_SignUp',
+      request: { userAttributes: { email: 'm@blocked.example' } },
+    });
     const [record] = lambda.invocations();
-    expect(record).toMatchObject({ functionName: 'PreSignUp', app: 'pre-sign-up', triggerSource: 'PreSignUp_SignUp', result: { ok: false } });
+    expect(record).toMatchObject({
+      functionName: 'PreSignUp',
+      app: 'pre-sign-up',
+      triggerSource: 'PreSignUp_SignUp',
+      result: { ok: false },
+    });
     expect(record?.logs.join('\n')).toContain('"message":"invoked"');
   });
 
@@ -96,7 +126,9 @@ describe('startLambdaServer', () => {
     const address = blocker.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      await expect(startLambdaServer({ functions: {}, port })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: the port is in use`);
+      await expect(startLambdaServer({ functions: {}, port })).rejects.toThrow(
+        `cannot listen on 127.0.0.1:${port}: the port is in use`,
+      );
     } finally {
       blocker.close();
     }

@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faultShares, refusingEndpoint, startService, startSesEmulator, startSesFaultProxy, type SesEmulator } from '../src/index';
+import {
+  faultShares,
+  refusingEndpoint,
+  startService,
+  startSesEmulator,
+  startSesFaultProxy,
+  type SesEmulator,
+} from '../src/index';
 
 // The emulator only checks that some credentials are present, as the SDK would sign with.
-const AUTH = { authorization: 'AWS4-HMAC-SHA256 Credential=local/20261127/us-east-1/ses/aws4_request, SignedHeaders=host, Signature=0' };
+const AUTH = {
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20261127/us-east-1/ses/aws4_request, SignedHeaders=host, Signature=0',
+};
 
 function sendEmailForm(to: string): URLSearchParams {
   return new URLSearchParams({
@@ -26,7 +36,11 @@ afterAll(async () => {
 describe('startSesEmulator', () => {
   it('starts aws-ses-v2-local on 127.0.0.1 and lists the e-mails sent to it', async () => {
     expect(ses.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const response = await fetch(ses.endpoint, { method: 'POST', headers: AUTH, body: sendEmailForm('jane@example.com') });
+    const response = await fetch(ses.endpoint, {
+      method: 'POST',
+      headers: AUTH,
+      body: sendEmailForm('jane@example.com'),
+    });
     expect(response.status).toBe(200);
     expect(await ses.emails()).toMatchObject([{ subject: 'Welcome', destination: { to: ['jane@example.com'] } }]);
     await ses.clear();
@@ -38,7 +52,11 @@ describe('startSesFaultProxy', () => {
   it('answers with the SES error a fault stands for, quoting the recipient as SES does', async () => {
     const proxy = await startSesFaultProxy({ plan: 'reject' });
     try {
-      const response = await fetch(proxy.endpoint, { method: 'POST', headers: AUTH, body: sendEmailForm('jane@example.com') });
+      const response = await fetch(proxy.endpoint, {
+        method: 'POST',
+        headers: AUTH,
+        body: sendEmailForm('jane@example.com'),
+      });
       expect(response.status).toBe(400);
       const body = await response.text();
       expect(body).toContain('<Code>MessageRejected</Code>');
@@ -52,8 +70,16 @@ describe('startSesFaultProxy', () => {
   it('forwards what it does not fail to the emulator behind it', async () => {
     const proxy = await startSesFaultProxy({ target: ses.endpoint, plan: (n) => (n === 1 ? 'throttle' : undefined) });
     try {
-      const first = await fetch(proxy.endpoint, { method: 'POST', headers: AUTH, body: sendEmailForm('a@example.com') });
-      const second = await fetch(proxy.endpoint, { method: 'POST', headers: AUTH, body: sendEmailForm('b@example.com') });
+      const first = await fetch(proxy.endpoint, {
+        method: 'POST',
+        headers: AUTH,
+        body: sendEmailForm('a@example.com'),
+      });
+      const second = await fetch(proxy.endpoint, {
+        method: 'POST',
+        headers: AUTH,
+        body: sendEmailForm('b@example.com'),
+      });
       expect([first.status, second.status]).toEqual([400, 200]);
       expect((await ses.emails()).map((email) => email.destination.to[0])).toContain('b@example.com');
     } finally {
@@ -63,7 +89,12 @@ describe('startSesFaultProxy', () => {
 
   it('keeps a hung request open until stopped', async () => {
     const proxy = await startSesFaultProxy({ plan: 'hang' });
-    const outcome = await fetch(proxy.endpoint, { method: 'POST', headers: AUTH, body: sendEmailForm('a@example.com'), signal: AbortSignal.timeout(300) }).then(
+    const outcome = await fetch(proxy.endpoint, {
+      method: 'POST',
+      headers: AUTH,
+      body: sendEmailForm('a@example.com'),
+      signal: AbortSignal.timeout(300),
+    }).then(
       () => 'answered',
       (error: unknown) => (error as Error).name,
     );
@@ -86,9 +117,11 @@ describe('faultShares', () => {
 
 describe('startService', () => {
   it('names the service and quotes its output when it cannot start', async () => {
-    await expect(startService('broken thing', process.execPath, ['-e', 'console.error("port in use"); process.exit(2)'], () => Promise.resolve(false))).rejects.toThrow(
-      /broken thing could not start \(exited with code 2\):\nport in use/,
-    );
+    await expect(
+      startService('broken thing', process.execPath, ['-e', 'console.error("port in use"); process.exit(2)'], () =>
+        Promise.resolve(false),
+      ),
+    ).rejects.toThrow(/broken thing could not start \(exited with code 2\):\nport in use/);
   });
 
   it('gives a refusing endpoint where nothing listens', async () => {

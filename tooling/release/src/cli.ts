@@ -70,7 +70,9 @@ export async function main(args: readonly string[], context: CliContext): Promis
 
     const settings = readTriggerSettings(trigger, context.environment, 'function');
     const artifact = await readArtifact(join(root, trigger.appDir)).catch((error: unknown) => {
-      throw new ReleaseConfigurationError('MISSING_ARTIFACT', error instanceof Error ? error.message : String(error), { cause: error });
+      throw new ReleaseConfigurationError('MISSING_ARTIFACT', error instanceof Error ? error.message : String(error), {
+        cause: error,
+      });
     });
     const request: DeployRequest = {
       ...target,
@@ -82,7 +84,9 @@ export async function main(args: readonly string[], context: CliContext): Promis
     const plan = await planDeploy(client, request);
     printDeployPlan(plan, request, print);
     if (plan.steps.length === 0) {
-      print(`nothing to do: ${functionName}:${command.alias} already runs CodeSha256 ${plan.artifactCodeSha256} with this environment`);
+      print(
+        `nothing to do: ${functionName}:${command.alias} already runs CodeSha256 ${plan.artifactCodeSha256} with this environment`,
+      );
       return 0;
     }
     if (command.dryRun) {
@@ -91,7 +95,9 @@ export async function main(args: readonly string[], context: CliContext): Promis
     }
     const outcome = await executeDeploy(client, plan, request);
     if (outcome.status === 'deployed') {
-      print(`deployed: ${functionName}:${command.alias} moved from version ${outcome.previousVersion} to ${outcome.version}`);
+      print(
+        `deployed: ${functionName}:${command.alias} moved from version ${outcome.previousVersion} to ${outcome.version}`,
+      );
     }
     return 0;
   } catch (error) {
@@ -134,11 +140,17 @@ function parseCommand(args: readonly string[]): Command {
   const rest = kind === 'rollback' ? positionals.slice(1) : positionals;
   const app = rest[0];
   if (app === undefined || rest.length > 1) {
-    throw new ReleaseConfigurationError('USAGE', app === undefined ? 'which app? none given' : `one app at a time (got ${rest.join(', ')})`);
+    throw new ReleaseConfigurationError(
+      'USAGE',
+      app === undefined ? 'which app? none given' : `one app at a time (got ${rest.join(', ')})`,
+    );
   }
   const alias = parsed.values.alias;
   if (!/^[a-zA-Z][a-zA-Z0-9_-]{0,127}$/.test(alias)) {
-    throw new ReleaseConfigurationError('USAGE', `--alias "${alias}" is not an alias name (and not a version: aliases only)`);
+    throw new ReleaseConfigurationError(
+      'USAGE',
+      `--alias "${alias}" is not an alias name (and not a version: aliases only)`,
+    );
   }
   return { kind, app, alias, dryRun: parsed.values['dry-run'], functionName: parsed.values['function-name'] };
 }
@@ -149,9 +161,13 @@ function createClient(context: CliContext): LambdaClient {
 
 function printDeployPlan(plan: DeployPlan, request: DeployRequest, print: (line: string) => void): void {
   const { manifest } = request;
-  print(`deploy ${manifest.name}@${manifest.version} (commit ${manifest.commit}) to ${plan.functionName}:${plan.alias}`);
+  print(
+    `deploy ${manifest.name}@${manifest.version} (commit ${manifest.commit}) to ${plan.functionName}:${plan.alias}`,
+  );
   print(`  alias ${plan.alias} runs version ${plan.currentVersion}, CodeSha256 ${plan.deployedCodeSha256}`);
-  print(`  artifact ${manifest.zipFile}, ${(manifest.size / 1024).toFixed(1)} KiB, CodeSha256 ${plan.artifactCodeSha256}`);
+  print(
+    `  artifact ${manifest.zipFile}, ${(manifest.size / 1024).toFixed(1)} KiB, CodeSha256 ${plan.artifactCodeSha256}`,
+  );
   if (plan.changedVariables.length > 0) print(`  environment changes: ${plan.changedVariables.join(', ')}`);
   plan.steps.forEach((step, index) => {
     const detail = {
@@ -166,5 +182,7 @@ function printDeployPlan(plan: DeployPlan, request: DeployRequest, print: (line:
 
 function printRollbackPlan(plan: RollbackPlan, print: (line: string) => void): void {
   print(`rollback ${plan.functionName}:${plan.alias}`);
-  print(`  1. UpdateAlias: move ${plan.alias} from version ${plan.fromVersion} to ${plan.toVersion}${plan.toDescription ? ` ("${plan.toDescription}")` : ''}`);
+  print(
+    `  1. UpdateAlias: move ${plan.alias} from version ${plan.fromVersion} to ${plan.toVersion}${plan.toDescription ? ` ("${plan.toDescription}")` : ''}`,
+  );
 }

@@ -66,8 +66,7 @@ export interface DeployPlan {
  * if (outcome.status === 'deployed') console.log(`now on version ${outcome.version}`);
  */
 export type DeployOutcome =
-  | { status: 'unchanged'; version: string }
-  | { status: 'deployed'; previousVersion: string; version: string };
+  { status: 'unchanged'; version: string } | { status: 'deployed'; previousVersion: string; version: string };
 
 /**
  * Reads the alias and the version it points at, and plans the deploy. Makes no changes.
@@ -120,16 +119,24 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
  * @example
  * const outcome = await executeDeploy(lambda, plan, request);
  */
-export async function executeDeploy(client: LambdaClient, plan: DeployPlan, request: DeployRequest): Promise<DeployOutcome> {
+export async function executeDeploy(
+  client: LambdaClient,
+  plan: DeployPlan,
+  request: DeployRequest,
+): Promise<DeployOutcome> {
   if (plan.steps.length === 0) return { status: 'unchanged', version: plan.currentVersion };
   const { functionName } = plan;
   const waiter = { client, maxWaitTime: request.maxWaitSeconds ?? 300, minDelay: 1, maxDelay: 5 };
   let revisionId: string | undefined;
 
   if (plan.steps.includes('UpdateFunctionCode')) {
-    const updated = await client.send(new UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: request.zip }));
+    const updated = await client.send(
+      new UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: request.zip }),
+    );
     if (updated.CodeSha256 !== plan.artifactCodeSha256) {
-      throw new Error(`Lambda stored CodeSha256 ${updated.CodeSha256 ?? '(none)'}, expected ${plan.artifactCodeSha256}; the alias was not moved`);
+      throw new Error(
+        `Lambda stored CodeSha256 ${updated.CodeSha256 ?? '(none)'}, expected ${plan.artifactCodeSha256}; the alias was not moved`,
+      );
     }
     await waitUntilFunctionUpdatedV2(waiter, { FunctionName: functionName });
     revisionId = updated.RevisionId;
@@ -156,7 +163,9 @@ export async function executeDeploy(client: LambdaClient, plan: DeployPlan, requ
   );
   const version = published.Version;
   if (!version || version === '$LATEST' || published.CodeSha256 !== plan.artifactCodeSha256) {
-    throw new Error(`PublishVersion returned version ${version ?? '(none)'} with CodeSha256 ${published.CodeSha256 ?? '(none)'}; the alias was not moved`);
+    throw new Error(
+      `PublishVersion returned version ${version ?? '(none)'} with CodeSha256 ${published.CodeSha256 ?? '(none)'}; the alias was not moved`,
+    );
   }
 
   await client.send(

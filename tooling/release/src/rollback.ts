@@ -1,4 +1,9 @@
-import { GetAliasCommand, ListVersionsByFunctionCommand, UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  GetAliasCommand,
+  ListVersionsByFunctionCommand,
+  UpdateAliasCommand,
+  type LambdaClient,
+} from '@aws-sdk/client-lambda';
 
 /**
  * What a rollback will do: move `alias` from `fromVersion` to `toVersion`, the newest published
@@ -24,7 +29,10 @@ export interface RollbackPlan {
  * @example
  * const plan = await planRollback(lambda, { functionName, alias: 'live' });
  */
-export async function planRollback(client: LambdaClient, target: { functionName: string; alias: string }): Promise<RollbackPlan> {
+export async function planRollback(
+  client: LambdaClient,
+  target: { functionName: string; alias: string },
+): Promise<RollbackPlan> {
   const { functionName, alias } = target;
   const current = await client.send(new GetAliasCommand({ FunctionName: functionName, Name: alias }));
   const fromVersion = current.FunctionVersion;
@@ -47,7 +55,8 @@ export async function planRollback(client: LambdaClient, target: { functionName:
   const previous = versions
     .filter((entry) => entry.version < Number(fromVersion))
     .sort((a, b) => b.version - a.version)[0];
-  if (!previous) throw new Error(`${functionName} has no published version before ${fromVersion}: nothing to roll back to`);
+  if (!previous)
+    throw new Error(`${functionName} has no published version before ${fromVersion}: nothing to roll back to`);
   return {
     functionName,
     alias,

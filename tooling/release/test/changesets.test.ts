@@ -36,8 +36,14 @@ afterEach(async () => {
   await rm(copy, { recursive: true, force: true });
 });
 
-async function addChangeset(id: string, bumps: Record<string, 'patch' | 'minor' | 'major'>, summary: string): Promise<void> {
-  const header = Object.entries(bumps).map(([name, bump]) => `"${name}": ${bump}`).join('\n');
+async function addChangeset(
+  id: string,
+  bumps: Record<string, 'patch' | 'minor' | 'major'>,
+  summary: string,
+): Promise<void> {
+  const header = Object.entries(bumps)
+    .map(([name, bump]) => `"${name}": ${bump}`)
+    .join('\n');
   await writeFile(join(copy, '.changeset', `${id}.md`), `---\n${header}\n---\n\n${summary}\n`);
 }
 
@@ -56,7 +62,12 @@ const GIT_ENVIRONMENT = {
 };
 
 function changeset(...args: string[]): string {
-  return execFileSync(process.execPath, [changesetBin, ...args], { cwd: copy, env: GIT_ENVIRONMENT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, [changesetBin, ...args], {
+    cwd: copy,
+    env: GIT_ENVIRONMENT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 async function versionOf(dir: string): Promise<string> {
@@ -73,8 +84,15 @@ async function versions(): Promise<Record<string, string>> {
 
 describe('changesets', () => {
   it('versions and tags private packages, and bumps dependents on internal changes', async () => {
-    const config = JSON.parse(await readFile(join(root, '.changeset', 'config.json'), 'utf8')) as Record<string, unknown>;
-    expect(config).toMatchObject({ privatePackages: { version: true, tag: true }, updateInternalDependencies: 'patch', baseBranch: 'main' });
+    const config = JSON.parse(await readFile(join(root, '.changeset', 'config.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(config).toMatchObject({
+      privatePackages: { version: true, tag: true },
+      updateInternalDependencies: 'patch',
+      baseBranch: 'main',
+    });
   });
 
   it('bumps only the app a changeset names, and writes only its changelog', async () => {
@@ -84,23 +102,41 @@ describe('changesets', () => {
     changeset('version');
 
     expect(await versions()).toEqual({ ...before, 'post-confirmation': '0.1.1' });
-    expect(await readFile(join(copy, 'apps', 'post-confirmation', 'CHANGELOG.md'), 'utf8')).toContain('Friendlier welcome e-mail.');
+    expect(await readFile(join(copy, 'apps', 'post-confirmation', 'CHANGELOG.md'), 'utf8')).toContain(
+      'Friendlier welcome e-mail.',
+    );
     expect(existsSync(join(copy, 'apps', 'custom-message', 'CHANGELOG.md'))).toBe(false);
   });
 
   it('bumps every app that bundles trigger-core when trigger-core changes', async () => {
-    await addChangeset('core-deadline', { '@cognito-triggers/trigger-core': 'minor' }, 'Give up 300 ms before the deadline.');
+    await addChangeset(
+      'core-deadline',
+      { '@cognito-triggers/trigger-core': 'minor' },
+      'Give up 300 ms before the deadline.',
+    );
 
     changeset('version');
 
-    expect(await versions()).toEqual({ 'post-confirmation': '0.1.1', 'custom-message': '0.1.1', 'trigger-core': '0.2.0' });
+    expect(await versions()).toEqual({
+      'post-confirmation': '0.1.1',
+      'custom-message': '0.1.1',
+      'trigger-core': '0.2.0',
+    });
     for (const app of ['post-confirmation', 'custom-message']) {
-      expect(await readFile(join(copy, 'apps', app, 'CHANGELOG.md'), 'utf8')).toContain('@cognito-triggers/trigger-core@0.2.0');
+      expect(await readFile(join(copy, 'apps', app, 'CHANGELOG.md'), 'utf8')).toContain(
+        '@cognito-triggers/trigger-core@0.2.0',
+      );
     }
   });
 
   it('tags each bumped app as <name>@<version>, which is what the release workflow deploys', async () => {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: copy, env: GIT_ENVIRONMENT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: copy,
+        env: GIT_ENVIRONMENT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     git('init', '--quiet', '--initial-branch=main');
     git('commit', '--quiet', '--allow-empty', '-m', 'start');
     for (const dir of ['apps/post-confirmation', 'apps/custom-message', 'packages/trigger-core']) {

@@ -34,9 +34,15 @@ describe('deploy-trigger stops before any AWS call', () => {
   });
 
   it("when an app's cognitoTrigger field is invalid, naming the app and the field", async () => {
-    const manifest = { name: 'post-confirmation', version: '0.2.0', cognitoTrigger: { ...POST_CONFIRMATION_FIELD, slot: 'postSignUp' } };
+    const manifest = {
+      name: 'post-confirmation',
+      version: '0.2.0',
+      cognitoTrigger: { ...POST_CONFIRMATION_FIELD, slot: 'postSignUp' },
+    };
     await writeFile(join(workspace.root, 'apps', 'post-confirmation', 'package.json'), JSON.stringify(manifest));
-    expect(await refused(['post-confirmation'])).toContain('apps/post-confirmation/package.json: "cognitoTrigger.slot" must be one of preSignUp');
+    expect(await refused(['post-confirmation'])).toContain(
+      'apps/post-confirmation/package.json: "cognitoTrigger.slot" must be one of preSignUp',
+    );
   });
 
   it('when rolling back an unknown trigger', async () => {

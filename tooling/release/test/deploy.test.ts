@@ -10,7 +10,14 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
-import { DEPLOY_ENVIRONMENT, FUNCTION_ENVIRONMENT, MUTATING_COMMANDS, cliContext, packagedWorkspace, type Workspace } from './fixture';
+import {
+  DEPLOY_ENVIRONMENT,
+  FUNCTION_ENVIRONMENT,
+  MUTATING_COMMANDS,
+  cliContext,
+  packagedWorkspace,
+  type Workspace,
+} from './fixture';
 
 const lambda = mockClient(LambdaClient);
 let workspace: Workspace;
@@ -31,7 +38,11 @@ afterEach(async () => {
 let updateStatuses: ('Successful' | 'InProgress' | 'Failed')[];
 
 /** A function whose `live` alias runs version 7 with `codeSha256` and `variables`. */
-function deployedFunction(codeSha256: string, variables: Record<string, string> = { ...FUNCTION_ENVIRONMENT }, architecture = 'arm64') {
+function deployedFunction(
+  codeSha256: string,
+  variables: Record<string, string> = { ...FUNCTION_ENVIRONMENT },
+  architecture = 'arm64',
+) {
   lambda.on(GetAliasCommand).resolves({ Name: 'live', FunctionVersion: '7', RevisionId: 'alias-rev-1' });
   lambda.on(GetFunctionCommand).callsFake((input: { Qualifier?: string }) => {
     if (input.Qualifier === '7') {
@@ -214,6 +225,9 @@ describe('deploy-trigger', () => {
 
     expect(await main(['post-confirmation'], cli.context)).toBe(0);
 
-    expect(lambda.commandCalls(GetAliasCommand)[0]?.args[0].input).toEqual({ FunctionName: 'staging-cognito-post-confirmation', Name: 'live' });
+    expect(lambda.commandCalls(GetAliasCommand)[0]?.args[0].input).toEqual({
+      FunctionName: 'staging-cognito-post-confirmation',
+      Name: 'live',
+    });
   });
 });

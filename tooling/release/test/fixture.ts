@@ -27,12 +27,17 @@ export interface Workspace {
  * @example
  * const workspace = await packagedWorkspace('console.log(1)');
  */
-export async function packagedWorkspace(bundle = 'export const handler = async (event) => event;\n'): Promise<Workspace> {
+export async function packagedWorkspace(
+  bundle = 'export const handler = async (event) => event;\n',
+): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), 'deploy-trigger-'));
   const appDir = join(root, 'apps', 'post-confirmation');
   await writeFile(join(root, 'pnpm-workspace.yaml'), 'packages:\n  - apps/*\n');
   await mkdir(join(appDir, 'dist'), { recursive: true });
-  await writeFile(join(appDir, 'package.json'), JSON.stringify({ name: 'post-confirmation', version: '0.2.0', cognitoTrigger: POST_CONFIRMATION_FIELD }));
+  await writeFile(
+    join(appDir, 'package.json'),
+    JSON.stringify({ name: 'post-confirmation', version: '0.2.0', cognitoTrigger: POST_CONFIRMATION_FIELD }),
+  );
   await writeFile(join(appDir, 'dist', 'index.mjs'), bundle);
   await writeFile(join(appDir, 'dist', 'index.mjs.map'), '{"version":3,"sources":[],"mappings":""}');
   const { manifest } = await packageApp(appDir, { commit: 'abc1234' });

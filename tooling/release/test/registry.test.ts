@@ -22,12 +22,21 @@ async function workspaceWith(apps: Record<string, unknown>): Promise<string> {
   await writeFile(join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - apps/*\n');
   for (const [folder, manifest] of Object.entries(apps)) {
     await mkdir(join(dir, 'apps', folder), { recursive: true });
-    await writeFile(join(dir, 'apps', folder, 'package.json'), typeof manifest === 'string' ? manifest : JSON.stringify(manifest));
+    await writeFile(
+      join(dir, 'apps', folder, 'package.json'),
+      typeof manifest === 'string' ? manifest : JSON.stringify(manifest),
+    );
   }
   return dir;
 }
 
-const GATE_FIELD = { slot: 'preAuthentication', environment: { required: [], optional: ['LOG_LEVEL'] }, awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 };
+const GATE_FIELD = {
+  slot: 'preAuthentication',
+  environment: { required: [], optional: ['LOG_LEVEL'] },
+  awsAccess: 'none',
+  timeoutSeconds: 5,
+  memoryMiB: 256,
+};
 
 /** The message of what `load` throws; fails the test when it throws nothing or something else. */
 function problemOf(load: () => unknown): string {
@@ -43,17 +52,30 @@ function problemOf(load: () => unknown): string {
 describe('the trigger registry of this repository', () => {
   it('holds the four shipped triggers with the settings their package.json files give', () => {
     const triggers = loadTriggers(root);
-    expect(triggers['post-confirmation']).toMatchObject({ appDir: 'apps/post-confirmation', userPoolTrigger: 'postConfirmation', awsAccess: 'ses-send', memoryMiB: 512 });
+    expect(triggers['post-confirmation']).toMatchObject({
+      appDir: 'apps/post-confirmation',
+      userPoolTrigger: 'postConfirmation',
+      awsAccess: 'ses-send',
+      memoryMiB: 512,
+    });
     expect(triggers['post-confirmation']?.environment.required).toEqual(['EMAIL_FROM']);
     expect(triggers['pre-sign-up']).toMatchObject({ userPoolTrigger: 'preSignUp', awsAccess: 'none', memoryMiB: 256 });
-    expect(triggers['custom-message']).toMatchObject({ userPoolTrigger: 'customMessage', environment: { required: ['APP_NAME'] } });
-    expect(triggers['pre-token-generation']).toMatchObject({ userPoolTrigger: 'preTokenGeneration', environment: { required: [] } });
+    expect(triggers['custom-message']).toMatchObject({
+      userPoolTrigger: 'customMessage',
+      environment: { required: ['APP_NAME'] },
+    });
+    expect(triggers['pre-token-generation']).toMatchObject({
+      userPoolTrigger: 'preTokenGeneration',
+      environment: { required: [] },
+    });
   });
 
   // Only the field makes an app deployable, so a deployable app must also be one `pnpm package` can ship.
   it('lists only apps that can be packaged, each in the folder named after it', async () => {
     for (const trigger of Object.values(loadTriggers(root))) {
-      const manifest = JSON.parse(await readFile(join(root, trigger.appDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+      const manifest = JSON.parse(await readFile(join(root, trigger.appDir, 'package.json'), 'utf8')) as {
+        scripts?: Record<string, string>;
+      };
       expect(manifest.scripts?.package, trigger.name).toBeDefined();
       expect(trigger.appDir).toBe(`apps/${trigger.name}`);
     }
@@ -97,12 +119,17 @@ describe('loadTriggers', () => {
   it('sees an app added after an earlier load', async () => {
     expect(Object.keys(loadTriggers(workspace))).not.toContain('late-gate');
     await mkdir(join(workspace, 'apps', 'late-gate'));
-    await writeFile(join(workspace, 'apps', 'late-gate', 'package.json'), JSON.stringify({ name: 'late-gate', cognitoTrigger: GATE_FIELD }));
+    await writeFile(
+      join(workspace, 'apps', 'late-gate', 'package.json'),
+      JSON.stringify({ name: 'late-gate', cognitoTrigger: GATE_FIELD }),
+    );
     expect(Object.keys(loadTriggers(workspace))).toContain('late-gate');
   });
 
   it('refuses an unknown slot, listing the valid ones', async () => {
-    const bad = await workspaceWith({ 'login-gate': { name: 'login-gate', cognitoTrigger: { ...GATE_FIELD, slot: 'preSignIn' } } });
+    const bad = await workspaceWith({
+      'login-gate': { name: 'login-gate', cognitoTrigger: { ...GATE_FIELD, slot: 'preSignIn' } },
+    });
     try {
       expect(problemOf(() => loadTriggers(bad))).toBe(
         `apps/login-gate/package.json: "cognitoTrigger.slot" must be one of ${USER_POOL_TRIGGER_SLOTS.join(', ')} (got "preSignIn")`,
@@ -113,14 +140,42 @@ describe('loadTriggers', () => {
   });
 
   it.each([
-    ['a missing awsAccess', { ...GATE_FIELD, awsAccess: undefined }, '"cognitoTrigger.awsAccess" must be one of none, ses-send'],
-    ['a timeout Cognito would not wait for', { ...GATE_FIELD, timeoutSeconds: 6 }, '"cognitoTrigger.timeoutSeconds" must be a whole number from 1 to 5'],
-    ['memory as text', { ...GATE_FIELD, memoryMiB: '256' }, '"cognitoTrigger.memoryMiB" must be a whole number from 128 to 10240'],
+    [
+      'a missing awsAccess',
+      { ...GATE_FIELD, awsAccess: undefined },
+      '"cognitoTrigger.awsAccess" must be one of none, ses-send',
+    ],
+    [
+      'a timeout Cognito would not wait for',
+      { ...GATE_FIELD, timeoutSeconds: 6 },
+      '"cognitoTrigger.timeoutSeconds" must be a whole number from 1 to 5',
+    ],
+    [
+      'memory as text',
+      { ...GATE_FIELD, memoryMiB: '256' },
+      '"cognitoTrigger.memoryMiB" must be a whole number from 128 to 10240',
+    ],
     ['a misspelt field', { ...GATE_FIELD, memoryMb: 256 }, '"cognitoTrigger.memoryMb" is not a known field'],
-    ['environment as a list', { ...GATE_FIELD, environment: ['LOG_LEVEL'] }, '"cognitoTrigger.environment" must be an object'],
-    ['no optional list', { ...GATE_FIELD, environment: { required: [] } }, '"cognitoTrigger.environment.optional" must be a list'],
-    ['a bad variable name', { ...GATE_FIELD, environment: { required: ['LOG LEVEL'], optional: [] } }, '"cognitoTrigger.environment.required" holds "LOG LEVEL"'],
-    ['a variable both required and optional', { ...GATE_FIELD, environment: { required: ['A'], optional: ['A'] } }, 'lists A as both required and optional'],
+    [
+      'environment as a list',
+      { ...GATE_FIELD, environment: ['LOG_LEVEL'] },
+      '"cognitoTrigger.environment" must be an object',
+    ],
+    [
+      'no optional list',
+      { ...GATE_FIELD, environment: { required: [] } },
+      '"cognitoTrigger.environment.optional" must be a list',
+    ],
+    [
+      'a bad variable name',
+      { ...GATE_FIELD, environment: { required: ['LOG LEVEL'], optional: [] } },
+      '"cognitoTrigger.environment.required" holds "LOG LEVEL"',
+    ],
+    [
+      'a variable both required and optional',
+      { ...GATE_FIELD, environment: { required: ['A'], optional: ['A'] } },
+      'lists A as both required and optional',
+    ],
     ['a field that is not an object', 'preAuthentication', '"cognitoTrigger" must be an object'],
   ])('names the app and the field for %s', async (_case, field, expected) => {
     const bad = await workspaceWith({ 'login-gate': { name: 'login-gate', cognitoTrigger: field } });
@@ -137,10 +192,17 @@ describe('loadTriggers', () => {
     const bad = await workspaceWith({
       'login-gate': { name: '@acme/login-gate', cognitoTrigger: GATE_FIELD },
     });
-    const twins = await workspaceWith({ a: { name: 'login-gate', cognitoTrigger: GATE_FIELD }, b: { name: 'login-gate', cognitoTrigger: GATE_FIELD } });
+    const twins = await workspaceWith({
+      a: { name: 'login-gate', cognitoTrigger: GATE_FIELD },
+      b: { name: 'login-gate', cognitoTrigger: GATE_FIELD },
+    });
     try {
-      expect(problemOf(() => loadTriggers(bad))).toContain('apps/login-gate/package.json: "name" must be a kebab-case package name');
-      expect(problemOf(() => loadTriggers(twins))).toContain('apps/b/package.json: "name" login-gate is also the name of apps/a');
+      expect(problemOf(() => loadTriggers(bad))).toContain(
+        'apps/login-gate/package.json: "name" must be a kebab-case package name',
+      );
+      expect(problemOf(() => loadTriggers(twins))).toContain(
+        'apps/b/package.json: "name" login-gate is also the name of apps/a',
+      );
     } finally {
       await rm(bad, { recursive: true, force: true });
       await rm(twins, { recursive: true, force: true });
@@ -170,7 +232,9 @@ describe('functionNameFor', () => {
   });
 
   it('uses TRIGGER_FUNCTION_PREFIX when set', () => {
-    expect(functionNameFor('post-confirmation', { TRIGGER_FUNCTION_PREFIX: 'staging-' })).toBe('staging-post-confirmation');
+    expect(functionNameFor('post-confirmation', { TRIGGER_FUNCTION_PREFIX: 'staging-' })).toBe(
+      'staging-post-confirmation',
+    );
   });
 });
 
@@ -178,7 +242,11 @@ describe('readTriggerSettings', () => {
   const trigger = findTrigger('post-confirmation', root);
 
   it('keeps the variables the trigger reads and drops everything else in the environment', () => {
-    const settings = readTriggerSettings(trigger, { EMAIL_FROM: ' hello@acme.example ', APP_NAME: 'Acme', HOME: '/root', APP_URL: '' }, 'function');
+    const settings = readTriggerSettings(
+      trigger,
+      { EMAIL_FROM: ' hello@acme.example ', APP_NAME: 'Acme', HOME: '/root', APP_URL: '' },
+      'function',
+    );
     expect(settings).toEqual({ environment: { EMAIL_FROM: 'hello@acme.example', APP_NAME: 'Acme' } });
   });
 
@@ -196,7 +264,9 @@ describe('readTriggerSettings', () => {
 
 describe('functionEnvironment', () => {
   it('adds source-mapped stack traces and sorts the variables', () => {
-    expect(Object.entries(functionEnvironment({ environment: { EMAIL_FROM: 'a@b.example', APP_NAME: 'Acme' } }))).toEqual([
+    expect(
+      Object.entries(functionEnvironment({ environment: { EMAIL_FROM: 'a@b.example', APP_NAME: 'Acme' } })),
+    ).toEqual([
       ['APP_NAME', 'Acme'],
       ['EMAIL_FROM', 'a@b.example'],
       ['NODE_OPTIONS', '--enable-source-maps'],

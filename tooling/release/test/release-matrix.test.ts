@@ -12,7 +12,9 @@ describe('deployMatrix', () => {
       { name: 'post-confirmation', version: '0.1.1' },
       { name: '@cognito-triggers/build', version: '0.0.1' },
     ]);
-    expect(deployMatrix(published)).toEqual([{ app: 'post-confirmation', version: '0.1.1', tag: 'post-confirmation@0.1.1' }]);
+    expect(deployMatrix(published)).toEqual([
+      { app: 'post-confirmation', version: '0.1.1', tag: 'post-confirmation@0.1.1' },
+    ]);
   });
 
   it('deploys an app only when its package.json has a cognitoTrigger field', async () => {

@@ -1,4 +1,9 @@
-import { GetAliasCommand, LambdaClient, ListVersionsByFunctionCommand, UpdateAliasCommand } from '@aws-sdk/client-lambda';
+import {
+  GetAliasCommand,
+  LambdaClient,
+  ListVersionsByFunctionCommand,
+  UpdateAliasCommand,
+} from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
@@ -18,7 +23,10 @@ function publishedVersions(current: string, pages: string[][]) {
   lambda.on(GetAliasCommand).resolves({ Name: 'live', FunctionVersion: current, RevisionId: 'alias-rev-9' });
   pages.forEach((versions, index) => {
     lambda.on(ListVersionsByFunctionCommand, { Marker: index === 0 ? undefined : `page-${index}` }).resolves({
-      Versions: versions.map((version) => ({ Version: version, Description: version === '$LATEST' ? '' : `post-confirmation@0.${version}.0 c0ffee` })),
+      Versions: versions.map((version) => ({
+        Version: version,
+        Description: version === '$LATEST' ? '' : `post-confirmation@0.${version}.0 c0ffee`,
+      })),
       ...(index < pages.length - 1 ? { NextMarker: `page-${index + 1}` } : {}),
     });
   });
@@ -31,12 +39,20 @@ function callNames(): string[] {
 
 describe('deploy-trigger rollback', () => {
   it('moves the alias to the newest published version before its current one, reading every page', async () => {
-    publishedVersions('12', [['$LATEST', '1', '9', '10'], ['11', '12', '13']]);
+    publishedVersions('12', [
+      ['$LATEST', '1', '9', '10'],
+      ['11', '12', '13'],
+    ]);
     const cli = cliContext(process.cwd(), {});
 
     expect(await main(['rollback', 'post-confirmation', '--alias', 'live'], cli.context)).toBe(0);
 
-    expect(callNames()).toEqual(['GetAliasCommand', 'ListVersionsByFunctionCommand', 'ListVersionsByFunctionCommand', 'UpdateAliasCommand']);
+    expect(callNames()).toEqual([
+      'GetAliasCommand',
+      'ListVersionsByFunctionCommand',
+      'ListVersionsByFunctionCommand',
+      'UpdateAliasCommand',
+    ]);
     expect(lambda.commandCalls(UpdateAliasCommand)[0]?.args[0].input).toEqual({
       FunctionName: FUNCTION,
       Name: 'live',
@@ -96,7 +112,13 @@ describe('deploy-trigger rollback', () => {
 
   it('fails when someone moved the alias since it was read, instead of undoing their deploy', async () => {
     publishedVersions('3', [['2', '3']]);
-    lambda.on(UpdateAliasCommand).rejects(Object.assign(new Error('The Revision Id provided does not match the latest Revision Id.'), { name: 'PreconditionFailedException' }));
+    lambda
+      .on(UpdateAliasCommand)
+      .rejects(
+        Object.assign(new Error('The Revision Id provided does not match the latest Revision Id.'), {
+          name: 'PreconditionFailedException',
+        }),
+      );
     const cli = cliContext(process.cwd(), {});
 
     expect(await main(['rollback', 'post-confirmation'], cli.context)).toBe(1);

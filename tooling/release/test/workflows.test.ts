@@ -34,7 +34,8 @@ beforeAll(async () => {
   for (const name of WORKFLOWS) {
     workflows[name] = parse(await readFile(join(root, '.github', 'workflows', name), 'utf8')) as Workflow;
   }
-  rootScripts = (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  rootScripts = (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
 });
 
 /** Every `pnpm ...` command line in a workflow: in `run` steps and in changesets/action's inputs. */
@@ -53,7 +54,10 @@ function pnpmCommands(workflow: Workflow): string[] {
 
 /** The script (or pnpm command) a `pnpm` line runs: its first word that is not an option. */
 function scriptOf(command: string): string {
-  const word = command.split(/\s+/).slice(1).find((token) => !token.startsWith('-'));
+  const word = command
+    .split(/\s+/)
+    .slice(1)
+    .find((token) => !token.startsWith('-'));
   if (!word) throw new Error(`no script in "${command}"`);
   return word;
 }
@@ -124,7 +128,10 @@ describe('release.yml', () => {
   it('lets changesets open the version pull request and tag what it bumped', () => {
     const job = workflows['release.yml'].jobs.version;
     if (!job) throw new Error('release.yml has no "version" job');
-    expect(usesOf(job, 'changesets/action')[0]?.with).toMatchObject({ version: 'pnpm version-packages', publish: 'pnpm release:tag' });
+    expect(usesOf(job, 'changesets/action')[0]?.with).toMatchObject({
+      version: 'pnpm version-packages',
+      publish: 'pnpm release:tag',
+    });
     expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
     expect(rootScripts['release:tag']).toBe('changeset tag');
   });

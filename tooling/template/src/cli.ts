@@ -117,7 +117,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.out(
       [
         '',
-        installed === 'skipped' ? 'Not installed (--skip-install): run "pnpm install" at the repo root next.' : `Installed (${installed}).`,
+        installed === 'skipped'
+          ? 'Not installed (--skip-install): run "pnpm install" at the repo root next.'
+          : `Installed (${installed}).`,
         `Next: write the logic in ${plan.appDir}/src/handler.ts (look for TODO), settings in src/config.ts and the README's table,`,
         `then: pnpm build && pnpm test --filter=${plan.name}`,
       ].join('\n'),
@@ -138,17 +140,22 @@ function describePolicy(family: TriggerFamilyName): string {
 }
 
 async function askName(io: CliIo): Promise<string> {
-  if (!io.ask) throw new InputError('--name is required when not run in a terminal (pnpm gen trigger --name <name> --family <family>)');
+  if (!io.ask)
+    throw new InputError(
+      '--name is required when not run in a terminal (pnpm gen trigger --name <name> --family <family>)',
+    );
   for (;;) {
     const answer = (await io.ask('App name (kebab-case, e.g. signup-gate): ')).trim();
-    const problem = nameProblem(answer) ?? (existsSync(join(io.root, 'apps', answer)) ? `apps/${answer} already exists` : undefined);
+    const problem =
+      nameProblem(answer) ?? (existsSync(join(io.root, 'apps', answer)) ? `apps/${answer} already exists` : undefined);
     if (!problem) return answer;
     io.err(`  ${problem}`);
   }
 }
 
 async function askFamily(io: CliIo): Promise<string> {
-  if (!io.ask) throw new InputError(`--family is required when not run in a terminal; one of: ${FAMILY_NAMES.join(', ')}`);
+  if (!io.ask)
+    throw new InputError(`--family is required when not run in a terminal; one of: ${FAMILY_NAMES.join(', ')}`);
   io.out('Trigger families:');
   FAMILY_NAMES.forEach((family, index) => io.out(`  ${String(index + 1).padStart(2)}. ${family}`));
   for (;;) {

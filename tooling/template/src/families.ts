@@ -47,7 +47,8 @@ export const FAMILY_TEMPLATES = {
     defaultBehaviour:
       'lets every sign-up through as Cognito would without a trigger: not auto-confirmed, nothing auto-verified',
     bundleEvent: "triggerEvent('PreSignUp_SignUp')",
-    bundleExpectation: "{ ok: true, payload: { triggerSource: 'PreSignUp_SignUp', response: { autoConfirmUser: false } } }",
+    bundleExpectation:
+      "{ ok: true, payload: { triggerSource: 'PreSignUp_SignUp', response: { autoConfirmUser: false } } }",
   },
   PostConfirmation: {
     deploySlot: 'postConfirmation',
@@ -81,9 +82,10 @@ export const FAMILY_TEMPLATES = {
     coreExport: 'customMessage',
     eventType: 'CustomMessageEvent',
     dir: 'custom-message',
-    defaultBehaviour: "returns the event unchanged, so Cognito sends its default message",
+    defaultBehaviour: 'returns the event unchanged, so Cognito sends its default message',
     bundleEvent: "triggerEvent('CustomMessage_SignUp')",
-    bundleExpectation: "{ ok: true, payload: { triggerSource: 'CustomMessage_SignUp', response: { emailMessage: null } } }",
+    bundleExpectation:
+      "{ ok: true, payload: { triggerSource: 'CustomMessage_SignUp', response: { emailMessage: null } } }",
   },
   PreTokenGeneration: {
     deploySlot: 'preTokenGeneration',
@@ -133,7 +135,8 @@ export const FAMILY_TEMPLATES = {
     defaultBehaviour:
       'migrates nobody: the legacy lookup is a stub that finds no one, so every request is refused with "Incorrect username or password."',
     bundleEvent: "triggerEvent('UserMigration_Authentication')",
-    bundleExpectation: "{ ok: false, error: { errorType: 'UserFacingError', errorMessage: 'Incorrect username or password.' } }",
+    bundleExpectation:
+      "{ ok: false, error: { errorType: 'UserFacingError', errorMessage: 'Incorrect username or password.' } }",
   },
   InboundFederation: {
     notDeployableBecause: 'the CDK user-pool stack has no slot for an inbound federation trigger',
@@ -145,7 +148,8 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: '{ ok: true, payload: { response: { userAttributesToMap: {} } } }',
   },
   CustomEmailSender: {
-    notDeployableBecause: 'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
+    notDeployableBecause:
+      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customEmailSender',
     eventType: 'CustomEmailSenderEvent',
     dir: 'custom-email-sender',
@@ -155,7 +159,8 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'CustomEmailSender_SignUp' } }",
   },
   CustomSMSSender: {
-    notDeployableBecause: 'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
+    notDeployableBecause:
+      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customSmsSender',
     eventType: 'CustomSMSSenderEvent',
     dir: 'custom-sms-sender',
@@ -217,7 +222,13 @@ export function failurePolicyOf(family: TriggerFamilyName): FailurePolicy {
  * cognitoTriggerField('preAuthentication').awsAccess; // 'none'
  */
 export function cognitoTriggerField(slot: string): GeneratedCognitoTrigger {
-  return { slot, environment: { required: [], optional: ['LOG_LEVEL'] }, awsAccess: 'none', timeoutSeconds: 5, memoryMiB: 256 };
+  return {
+    slot,
+    environment: { required: [], optional: ['LOG_LEVEL'] },
+    awsAccess: 'none',
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  };
 }
 
 /**

@@ -40,7 +40,9 @@ async function workspacePackageNames(root: string): Promise<Set<string>> {
     for (const entry of entries) {
       if (!entry.isDirectory()) continue;
       try {
-        const manifest = JSON.parse(await readFile(join(root, folder, entry.name, 'package.json'), 'utf8')) as { name?: unknown };
+        const manifest = JSON.parse(await readFile(join(root, folder, entry.name, 'package.json'), 'utf8')) as {
+          name?: unknown;
+        };
         if (typeof manifest.name === 'string') names.add(manifest.name);
       } catch {
         // a folder without a readable package.json is not a package
@@ -89,7 +91,8 @@ export async function writePlan(root: string, plan: { appDir: string; files: rea
   try {
     await mkdir(appPath);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(`${plan.appDir} already exists; choose another name`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new InputError(`${plan.appDir} already exists; choose another name`);
     throw error;
   }
   const written: string[] = [];

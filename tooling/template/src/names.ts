@@ -37,7 +37,8 @@ export function nameProblem(name: string): string | undefined {
       (suggestion && KEBAB_CASE.test(suggestion) ? ` (for example "${suggestion}")` : '')
     );
   }
-  if (name.length > MAX_NAME_LENGTH) return `the name "${name}" is ${name.length} characters long; keep it to ${MAX_NAME_LENGTH}`;
+  if (name.length > MAX_NAME_LENGTH)
+    return `the name "${name}" is ${name.length} characters long; keep it to ${MAX_NAME_LENGTH}`;
   return undefined;
 }
 

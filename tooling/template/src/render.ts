@@ -2,7 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
-import { FAILURE_POLICY_TEXT, FAMILY_TEMPLATES, cognitoTriggerField, failurePolicyOf, sourcesOf, type FamilyTemplate } from './families';
+import {
+  FAILURE_POLICY_TEXT,
+  FAMILY_TEMPLATES,
+  cognitoTriggerField,
+  failurePolicyOf,
+  sourcesOf,
+  type FamilyTemplate,
+} from './families';
 import { pascalCase } from './names';
 
 /**
@@ -120,7 +127,11 @@ const toPosix = (path: string): string => path.split(sep).join('/');
  * @example
  * const files = await renderApp('signup-gate', 'PreSignUp');
  */
-export async function renderApp(name: string, family: TriggerFamilyName, templatesDir = TEMPLATES_DIR): Promise<PlannedFile[]> {
+export async function renderApp(
+  name: string,
+  family: TriggerFamilyName,
+  templatesDir = TEMPLATES_DIR,
+): Promise<PlannedFile[]> {
   const values = templateValues(name, family);
   const appDir = `apps/${name}`;
   const sources: { template: string; path: string }[] = [];
@@ -128,7 +139,10 @@ export async function renderApp(name: string, family: TriggerFamilyName, templat
   const appTemplates = join(templatesDir, 'app');
   for (const file of await listFiles(appTemplates)) {
     if (!file.endsWith('.tmpl')) continue;
-    sources.push({ template: file, path: `${appDir}/${toPosix(relative(appTemplates, file)).slice(0, -'.tmpl'.length)}` });
+    sources.push({
+      template: file,
+      path: `${appDir}/${toPosix(relative(appTemplates, file)).slice(0, -'.tmpl'.length)}`,
+    });
   }
   const familyDir = join(templatesDir, 'families', FAMILY_TEMPLATES[family].dir);
   sources.push({ template: join(familyDir, 'handler.ts.tmpl'), path: `${appDir}/src/handler.ts` });
@@ -146,7 +160,9 @@ export async function renderApp(name: string, family: TriggerFamilyName, templat
     })),
   );
   // The app's files in path order, the changeset last.
-  return files.sort((a, b) => Number(a.path.startsWith('.')) - Number(b.path.startsWith('.')) || a.path.localeCompare(b.path));
+  return files.sort(
+    (a, b) => Number(a.path.startsWith('.')) - Number(b.path.startsWith('.')) || a.path.localeCompare(b.path),
+  );
 }
 
 /**

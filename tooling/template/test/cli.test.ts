@@ -23,7 +23,9 @@ function io(answers?: string[]): CliIo {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     install,
-    ...(answers ? { ask: (question: string) => Promise.resolve(queue.shift() ?? `no answer left for: ${question}`) } : {}),
+    ...(answers
+      ? { ask: (question: string) => Promise.resolve(queue.shift() ?? `no answer left for: ${question}`) }
+      : {}),
   };
 }
 
@@ -63,20 +65,28 @@ describe('pnpm gen trigger without prompts', () => {
       'tsconfig.json',
       'vitest.config.ts',
     ]);
-    expect(await readFile(join(root, '.changeset', 'new-trigger-demo-gate.md'), 'utf8')).toContain('"demo-gate": minor');
+    expect(await readFile(join(root, '.changeset', 'new-trigger-demo-gate.md'), 'utf8')).toContain(
+      '"demo-gate": minor',
+    );
     expect(install).toHaveBeenCalledExactlyOnceWith(root);
-    expect(out.join('\n')).toMatch(/Created apps\/demo-gate, a PreAuthentication trigger \(version 0\.1\.0, fails closed\)/);
+    expect(out.join('\n')).toMatch(
+      /Created apps\/demo-gate, a PreAuthentication trigger \(version 0\.1\.0, fails closed\)/,
+    );
     expect(out.join('\n')).toContain('pnpm build && pnpm test --filter=demo-gate');
     expect(err).toEqual([]);
   });
 
   it('takes the name and family as positional arguments, the family in any case', async () => {
     expect(await main(['trigger', 'sms-out', 'custom-sms-sender'], io())).toBe(0);
-    expect(await readFile(join(root, 'apps', 'sms-out', 'src', 'handler.ts'), 'utf8')).toContain('defineTrigger(customSmsSender,');
+    expect(await readFile(join(root, 'apps', 'sms-out', 'src', 'handler.ts'), 'utf8')).toContain(
+      'defineTrigger(customSmsSender,',
+    );
   });
 
   it('skips the install with --skip-install and says to run it', async () => {
-    expect(await main(['trigger', '--name', 'quiet', '--family', 'PostAuthentication', '--skip-install'], io())).toBe(0);
+    expect(await main(['trigger', '--name', 'quiet', '--family', 'PostAuthentication', '--skip-install'], io())).toBe(
+      0,
+    );
     expect(install).not.toHaveBeenCalled();
     expect(out.join('\n')).toContain('run "pnpm install" at the repo root next');
   });
@@ -91,14 +101,38 @@ describe('pnpm gen trigger without prompts', () => {
 
 describe('bad input gets a clear error and changes nothing', () => {
   const cases: [string, string[], RegExp][] = [
-    ['a name that is not kebab-case', ['trigger', '--name', 'DemoGate', '--family', 'PreSignUp'], /the name "DemoGate" is not kebab-case.*"demo-gate"/],
+    [
+      'a name that is not kebab-case',
+      ['trigger', '--name', 'DemoGate', '--family', 'PreSignUp'],
+      /the name "DemoGate" is not kebab-case.*"demo-gate"/,
+    ],
     ['a name that escapes apps/', ['trigger', '--name', '../evil', '--family', 'PreSignUp'], /is not kebab-case/],
-    ['an app that already exists', ['trigger', '--name', 'post-confirmation', '--family', 'PreSignUp'], /apps\/post-confirmation already exists/],
-    ['the name of another workspace package', ['trigger', '--name', 'shared-name', '--family', 'PreSignUp'], /a workspace package is already named "shared-name"/],
-    ['an unknown family', ['trigger', '--name', 'demo-gate', '--family', 'PreLogin'], new RegExp(`unknown trigger family "PreLogin"; choose one of: ${FAMILY_NAMES.join(', ')}`)],
+    [
+      'an app that already exists',
+      ['trigger', '--name', 'post-confirmation', '--family', 'PreSignUp'],
+      /apps\/post-confirmation already exists/,
+    ],
+    [
+      'the name of another workspace package',
+      ['trigger', '--name', 'shared-name', '--family', 'PreSignUp'],
+      /a workspace package is already named "shared-name"/,
+    ],
+    [
+      'an unknown family',
+      ['trigger', '--name', 'demo-gate', '--family', 'PreLogin'],
+      new RegExp(`unknown trigger family "PreLogin"; choose one of: ${FAMILY_NAMES.join(', ')}`),
+    ],
     ['an unknown generator', ['component', 'demo-gate'], /unknown generator "component"; the generators are: trigger/],
-    ['a missing name outside a terminal', ['trigger', '--family', 'PreSignUp'], /--name is required when not run in a terminal/],
-    ['a missing family outside a terminal', ['trigger', 'demo-gate'], /--family is required when not run in a terminal; one of: PreSignUp, /],
+    [
+      'a missing name outside a terminal',
+      ['trigger', '--family', 'PreSignUp'],
+      /--name is required when not run in a terminal/,
+    ],
+    [
+      'a missing family outside a terminal',
+      ['trigger', 'demo-gate'],
+      /--family is required when not run in a terminal; one of: PreSignUp, /,
+    ],
     ['two different names', ['trigger', 'a-gate', '--name', 'b-gate', '--family', 'PreSignUp'], /two names given/],
     ['extra arguments', ['trigger', 'a-gate', 'PreSignUp', 'more'], /unexpected arguments: more/],
     ['an unknown flag', ['trigger', '--nam', 'a-gate'], /Unknown option '--nam'/],
@@ -122,13 +156,21 @@ describe('bad input gets a clear error and changes nothing', () => {
 
 describe('pnpm gen trigger in a terminal', () => {
   it('asks for the name and the family, again after a bad answer, and accepts a family by number', async () => {
-    const answers = ['Demo Gate', 'post-confirmation', 'demo-gate', 'PreLogin', String(FAMILY_NAMES.indexOf('DefineAuthChallenge') + 1)];
+    const answers = [
+      'Demo Gate',
+      'post-confirmation',
+      'demo-gate',
+      'PreLogin',
+      String(FAMILY_NAMES.indexOf('DefineAuthChallenge') + 1),
+    ];
     expect(await main(['trigger'], io(answers))).toBe(0);
     expect(err.join('\n')).toMatch(/"Demo Gate" is not kebab-case/);
     expect(err.join('\n')).toMatch(/apps\/post-confirmation already exists/);
     expect(err.join('\n')).toMatch(/unknown trigger family "PreLogin"/);
     expect(out).toContain('   7. DefineAuthChallenge');
-    expect(await readFile(join(root, 'apps', 'demo-gate', 'src', 'handler.ts'), 'utf8')).toContain('defineTrigger(defineAuthChallenge,');
+    expect(await readFile(join(root, 'apps', 'demo-gate', 'src', 'handler.ts'), 'utf8')).toContain(
+      'defineTrigger(defineAuthChallenge,',
+    );
   });
 
   it('asks only for what the flags left out', async () => {
@@ -150,6 +192,8 @@ describe('installWorkspace', () => {
       ['install', '--prefer-offline', '--no-frozen-lockfile'],
       ['install', '--offline', '--no-frozen-lockfile'],
     ]);
-    expect(installWorkspace(root, (args) => args.includes('--offline'))).toBe('pnpm install --offline --no-frozen-lockfile');
+    expect(installWorkspace(root, (args) => args.includes('--offline'))).toBe(
+      'pnpm install --offline --no-frozen-lockfile',
+    );
   });
 });

@@ -18,12 +18,26 @@ const MINUTES = 60_000;
 let copy: string;
 const timings: Record<string, number> = {};
 
-function run(command: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): { ok: boolean; output: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: '0', ...extra };
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  extra: NodeJS.ProcessEnv = {},
+): { ok: boolean; output: string } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
   // The copy's tests must not land in CI's result tally: they are this test's evidence, not repo tests.
   delete env.VITEST_JSON_DIR;
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}${result.error ? String(result.error) : ''}` };
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout}${result.stderr}${result.error ? String(result.error) : ''}`,
+  };
 }
 
 function timed<T>(label: string, work: () => T): T {
@@ -70,7 +84,19 @@ describe('pnpm gen trigger, for every trigger family', () => {
       const checks = timed('typecheck+lint+test+build', () =>
         run(
           'pnpm',
-          ['exec', 'turbo', 'run', 'typecheck', 'lint', 'test', 'build', '--filter=./apps/gen-*', '--concurrency=2', '--output-logs=errors-only', '--ui=stream'],
+          [
+            'exec',
+            'turbo',
+            'run',
+            'typecheck',
+            'lint',
+            'test',
+            'build',
+            '--filter=./apps/gen-*',
+            '--concurrency=2',
+            '--output-logs=errors-only',
+            '--ui=stream',
+          ],
           copy,
         ),
       );
@@ -84,7 +110,9 @@ describe('pnpm gen trigger, for every trigger family', () => {
       const matrix = run('pnpm', ['--silent', 'release:matrix'], copy, { PUBLISHED_PACKAGES: published });
       expect(matrix.ok, matrix.output).toBe(true);
       const deployed = (JSON.parse(matrix.output) as { app: string }[]).map((job) => job.app).sort();
-      const deployable = apps.filter(({ family }) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot !== undefined).map(({ name }) => name);
+      const deployable = apps
+        .filter(({ family }) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot !== undefined)
+        .map(({ name }) => name);
       expect(deployed).toEqual(deployable.sort());
     },
     15 * MINUTES,

@@ -46,7 +46,9 @@ describe('resolveFamily', () => {
 
   it('refuses an unknown family and lists the valid ones', () => {
     expect(() => resolveFamily('PreLogin')).toThrow(InputError);
-    expect(() => resolveFamily('PreLogin')).toThrow(`unknown trigger family "PreLogin"; choose one of: ${FAMILY_NAMES.join(', ')}`);
+    expect(() => resolveFamily('PreLogin')).toThrow(
+      `unknown trigger family "PreLogin"; choose one of: ${FAMILY_NAMES.join(', ')}`,
+    );
     expect(() => resolveFamily('')).toThrow(/no trigger family given/);
   });
 });

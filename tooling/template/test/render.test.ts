@@ -23,7 +23,9 @@ const EXPECTED_FILES = [
 describe('renderTemplate', () => {
   it('fills placeholders and refuses unknown ones, naming the template', () => {
     expect(renderTemplate('# {{name}} ({{ family }})', { name: 'a', family: 'PreSignUp' })).toBe('# a (PreSignUp)');
-    expect(() => renderTemplate('{{nmae}}', { name: 'a' }, 'app/README.md.tmpl')).toThrow('app/README.md.tmpl: unknown placeholder {{nmae}}');
+    expect(() => renderTemplate('{{nmae}}', { name: 'a' }, 'app/README.md.tmpl')).toThrow(
+      'app/README.md.tmpl: unknown placeholder {{nmae}}',
+    );
   });
 });
 
@@ -36,7 +38,10 @@ describe('renderApp', () => {
 
   it('writes a private package at version 0.1.0 with the shared build and test setup', async () => {
     const files = await renderApp('signup-gate', 'PreSignUp');
-    const manifest = JSON.parse(files.find((file) => file.path.endsWith('package.json'))?.content ?? '{}') as Record<string, unknown>;
+    const manifest = JSON.parse(files.find((file) => file.path.endsWith('package.json'))?.content ?? '{}') as Record<
+      string,
+      unknown
+    >;
     expect(manifest).toMatchObject({
       name: 'signup-gate',
       version: '0.1.0',
@@ -49,34 +54,42 @@ describe('renderApp', () => {
     expect(devDependencies.every((version) => version === 'catalog:' || version === 'workspace:*')).toBe(true);
   });
 
-  it.each(FAMILY_NAMES)('makes a %s app deployable exactly when the CDK user-pool stack can wire its slot', async (family) => {
-    const files = await renderApp('signup-gate', family);
-    const manifest = JSON.parse(files.find((file) => file.path.endsWith('package.json'))?.content ?? '{}') as { cognitoTrigger?: unknown };
-    const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
-    const template: FamilyTemplate = FAMILY_TEMPLATES[family];
-    if (template.deploySlot === undefined) {
-      expect(manifest.cognitoTrigger).toBeUndefined();
-      expect(readme).toContain("Not deployable by this repository's tooling yet");
-    } else {
-      expect(manifest.cognitoTrigger).toEqual({
-        slot: template.deploySlot,
-        environment: { required: [], optional: ['LOG_LEVEL'] },
-        awsAccess: 'none',
-        timeoutSeconds: 5,
-        memoryMiB: 256,
-      });
-      expect(readme).not.toContain('Not deployable');
-    }
-  });
+  it.each(FAMILY_NAMES)(
+    'makes a %s app deployable exactly when the CDK user-pool stack can wire its slot',
+    async (family) => {
+      const files = await renderApp('signup-gate', family);
+      const manifest = JSON.parse(files.find((file) => file.path.endsWith('package.json'))?.content ?? '{}') as {
+        cognitoTrigger?: unknown;
+      };
+      const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
+      const template: FamilyTemplate = FAMILY_TEMPLATES[family];
+      if (template.deploySlot === undefined) {
+        expect(manifest.cognitoTrigger).toBeUndefined();
+        expect(readme).toContain("Not deployable by this repository's tooling yet");
+      } else {
+        expect(manifest.cognitoTrigger).toEqual({
+          slot: template.deploySlot,
+          environment: { required: [], optional: ['LOG_LEVEL'] },
+          awsAccess: 'none',
+          timeoutSeconds: 5,
+          memoryMiB: 256,
+        });
+        expect(readme).not.toContain('Not deployable');
+      }
+    },
+  );
 
   it('leaves out only the families the CDK user-pool stack cannot wire: inbound federation and the custom senders', () => {
-    const undeployable = FAMILY_NAMES.filter((family) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot === undefined);
+    const undeployable = FAMILY_NAMES.filter(
+      (family) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot === undefined,
+    );
     expect(undeployable.sort()).toEqual(['CustomEmailSender', 'CustomSMSSender', 'InboundFederation']);
   });
 
   it('wires the handler through trigger-core with the family object and the service name', async () => {
     for (const family of FAMILY_NAMES) {
-      const handler = (await renderApp('signup-gate', family)).find((file) => file.path.endsWith('src/handler.ts'))?.content ?? '';
+      const handler =
+        (await renderApp('signup-gate', family)).find((file) => file.path.endsWith('src/handler.ts'))?.content ?? '';
       const { coreExport } = FAMILY_TEMPLATES[family];
       expect(handler, family).toContain(`defineTrigger(${coreExport}, { service: 'signup-gate', config: readConfig }`);
       expect(handler, family).toContain('TODO(signup-gate)');
@@ -114,7 +127,11 @@ describe('the templates folder', () => {
   it('has a handler and a test template for every family, and nothing for unknown ones', async () => {
     const dirs = (await readdir(join(TEMPLATES_DIR, 'families'))).sort();
     expect(dirs).toEqual(FAMILY_NAMES.map((family) => FAMILY_TEMPLATES[family].dir).sort());
-    for (const dir of dirs) expect((await readdir(join(TEMPLATES_DIR, 'families', dir))).sort()).toEqual(['handler.test.ts.tmpl', 'handler.ts.tmpl']);
+    for (const dir of dirs)
+      expect((await readdir(join(TEMPLATES_DIR, 'families', dir))).sort()).toEqual([
+        'handler.test.ts.tmpl',
+        'handler.ts.tmpl',
+      ]);
   });
 
   it('uses only placeholders the generator fills', async () => {
@@ -122,7 +139,8 @@ describe('the templates folder', () => {
     const entries = await readdir(TEMPLATES_DIR, { recursive: true, withFileTypes: true });
     for (const entry of entries.filter((item) => item.isFile())) {
       const text = await readFile(join(entry.parentPath, entry.name), 'utf8');
-      for (const match of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) expect(known, `${entry.name}: ${match[1]}`).toContain(match[1]);
+      for (const match of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g))
+        expect(known, `${entry.name}: ${match[1]}`).toContain(match[1]);
     }
   });
 });

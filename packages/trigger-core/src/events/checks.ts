@@ -19,7 +19,11 @@ export function optionalEntry<K extends string, V>(key: K, value: V | undefined)
  * @example
  * const request = { userAttributes, ...optionalStringMapEntry('validationData', raw.validationData, 'request.validationData') };
  */
-export function optionalStringMapEntry<K extends string>(key: K, value: unknown, path: string): { [P in K]?: StringMap } {
+export function optionalStringMapEntry<K extends string>(
+  key: K,
+  value: unknown,
+  path: string,
+): { [P in K]?: StringMap } {
   return optionalEntry(key, eventShape.optionalStringMap(value, path));
 }
 

@@ -108,7 +108,10 @@ export function parseBase<TSource extends string>(
 export function checkResultBase(event: { triggerSource: string }, result: unknown): Record<string, unknown> {
   const returned = responseShape.object(result, 'result');
   if (returned.triggerSource !== event.triggerSource) {
-    responseShape.fail('result.triggerSource', `must be the event's own triggerSource (${event.triggerSource}); return the event`);
+    responseShape.fail(
+      'result.triggerSource',
+      `must be the event's own triggerSource (${event.triggerSource}); return the event`,
+    );
   }
   return responseShape.object(returned.response, 'response');
 }

@@ -57,7 +57,8 @@ export const createAuthChallenge: TriggerFamily<CreateAuthChallengeEvent> = {
         publicChallengeParameters:
           eventShape.optionalStringMap(response.publicChallengeParameters, 'response.publicChallengeParameters') ?? {},
         privateChallengeParameters:
-          eventShape.optionalStringMap(response.privateChallengeParameters, 'response.privateChallengeParameters') ?? {},
+          eventShape.optionalStringMap(response.privateChallengeParameters, 'response.privateChallengeParameters') ??
+          {},
         ...optionalEntry(
           'challengeMetadata',
           eventShape.optionalString(response.challengeMetadata, 'response.challengeMetadata'),

@@ -46,7 +46,8 @@ type CodeSource = Exclude<Source, 'CustomEmailSender_AccountTakeOverNotification
  * @example
  * const where = [attributes.CITY, attributes.COUNTRY].filter(Boolean).join(', ');
  */
-export type AccountTakeOverNotificationAttributes = Partial<CustomEmailSender_AccountTakeOverNotification_UserAttributes>;
+export type AccountTakeOverNotificationAttributes =
+  Partial<CustomEmailSender_AccountTakeOverNotification_UserAttributes>;
 
 /**
  * A CustomEmailSender event of one source. `request.code` is the code encrypted with the pool's

@@ -94,12 +94,16 @@ export type CustomMessageProblem =
  * const problem = customMessageProblem(event, { smsMessage: 'Your code' });
  * // { field: 'smsMessage', reason: 'missing-code-parameter' }
  */
-export function customMessageProblem(event: CustomMessageEvent, texts: CustomMessageTexts): CustomMessageProblem | undefined {
+export function customMessageProblem(
+  event: CustomMessageEvent,
+  texts: CustomMessageTexts,
+): CustomMessageProblem | undefined {
   const { codeParameter, usernameParameter, linkParameter } = event.request;
   for (const field of MESSAGE_FIELDS) {
     const text = texts[field];
     if (text === undefined || text === null) continue;
-    if (characterCount(text) > CUSTOM_MESSAGE_LIMITS[field]) return { field, reason: 'too-long', limit: CUSTOM_MESSAGE_LIMITS[field] };
+    if (characterCount(text) > CUSTOM_MESSAGE_LIMITS[field])
+      return { field, reason: 'too-long', limit: CUSTOM_MESSAGE_LIMITS[field] };
     // Without the placeholder Cognito has nowhere to put the code, and the user gets a message
     // they cannot act on. A sign-up e-mail may carry the verification link instead (pools that
     // verify by link).
@@ -110,7 +114,11 @@ export function customMessageProblem(event: CustomMessageEvent, texts: CustomMes
       text.includes(linkParameter);
     if (!text.includes(codeParameter) && !hasLink) return { field, reason: 'missing-code-parameter' };
     // An invited user needs both their username and their temporary password.
-    if (event.triggerSource === 'CustomMessage_AdminCreateUser' && usernameParameter && !text.includes(usernameParameter)) {
+    if (
+      event.triggerSource === 'CustomMessage_AdminCreateUser' &&
+      usernameParameter &&
+      !text.includes(usernameParameter)
+    ) {
       return { field, reason: 'missing-username-parameter' };
     }
   }

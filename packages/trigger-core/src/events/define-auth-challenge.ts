@@ -76,7 +76,10 @@ export function parseChallengeSession(value: unknown): ChallengeSessionEntry[] {
     return {
       challengeName: eventShape.oneOf(entry.challengeName, CHALLENGE_NAMES, `${path}.challengeName`),
       challengeResult: eventShape.boolean(entry.challengeResult, `${path}.challengeResult`),
-      ...optionalEntry('challengeMetadata', eventShape.optionalString(entry.challengeMetadata, `${path}.challengeMetadata`)),
+      ...optionalEntry(
+        'challengeMetadata',
+        eventShape.optionalString(entry.challengeMetadata, `${path}.challengeMetadata`),
+      ),
     };
   });
 }
@@ -124,7 +127,8 @@ export const defineAuthChallenge: TriggerFamily<DefineAuthChallengeEvent> = {
       response: {
         ...optionalEntry('challengeName', eventShape.optionalString(response.challengeName, 'response.challengeName')),
         issueTokens: eventShape.optionalBoolean(response.issueTokens, 'response.issueTokens') ?? false,
-        failAuthentication: eventShape.optionalBoolean(response.failAuthentication, 'response.failAuthentication') ?? false,
+        failAuthentication:
+          eventShape.optionalBoolean(response.failAuthentication, 'response.failAuthentication') ?? false,
       },
     };
   },

@@ -71,7 +71,10 @@ export const inboundFederation: TriggerFamily<InboundFederationEvent> = {
     const attributes = eventShape.optionalObject(request.attributes, 'request.attributes') ?? {};
     const parsedAttributes: InboundFederationEvent['request']['attributes'] = {};
     for (const source of ATTRIBUTE_SOURCES) {
-      Object.assign(parsedAttributes, optionalEntry(source, providerAttributes(attributes[source], `request.attributes.${source}`)));
+      Object.assign(
+        parsedAttributes,
+        optionalEntry(source, providerAttributes(attributes[source], `request.attributes.${source}`)),
+      );
     }
     return {
       ...base,

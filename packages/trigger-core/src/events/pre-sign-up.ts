@@ -9,7 +9,11 @@ import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily 
  * @example
  * const federated = event.triggerSource === PRE_SIGN_UP_SOURCES[2];
  */
-export const PRE_SIGN_UP_SOURCES = ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider'] as const;
+export const PRE_SIGN_UP_SOURCES = [
+  'PreSignUp_SignUp',
+  'PreSignUp_AdminCreateUser',
+  'PreSignUp_ExternalProvider',
+] as const;
 
 /**
  * A PreSignUp event, discriminated on `triggerSource`. The response's three flags are always set
@@ -64,7 +68,10 @@ export const preSignUp: TriggerFamily<PreSignUpEvent> = {
       responseShape.fail('response.autoVerifyEmail', 'can be true only when request.userAttributes.email is set');
     }
     if (autoVerifyPhone && !attributes.phone_number) {
-      responseShape.fail('response.autoVerifyPhone', 'can be true only when request.userAttributes.phone_number is set');
+      responseShape.fail(
+        'response.autoVerifyPhone',
+        'can be true only when request.userAttributes.phone_number is set',
+      );
     }
     return result as PreSignUpEvent;
   },

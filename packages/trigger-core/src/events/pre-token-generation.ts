@@ -222,7 +222,12 @@ type VersionedEvent<TVersion extends PreTokenGenerationVersion, TSource extends 
  * event.response.claimsOverrideDetails = { claimsToAddOrOverride: { tier: 'gold' } };
  */
 export type PreTokenGenerationV1Event = {
-  [S in UserSource]: VersionedEvent<'1', S, PreTokenGenerationRequest, { claimsOverrideDetails?: ClaimsOverrideDetails }>;
+  [S in UserSource]: VersionedEvent<
+    '1',
+    S,
+    PreTokenGenerationRequest,
+    { claimsOverrideDetails?: ClaimsOverrideDetails }
+  >;
 }[UserSource];
 
 /**
@@ -283,7 +288,9 @@ const GROUPS = new Set<string>(GROUP_CLAIMS);
 const SCALAR_ID_CLAIMS = new Set<string>(SCALAR_ID_TOKEN_CLAIMS);
 
 function isScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -359,7 +366,10 @@ function parseClaimMap(checker: ShapeChecker, value: unknown, path: string, rule
 function parseGroupOverride(checker: ShapeChecker, value: unknown, path: string): GroupOverrideDetails {
   const object = checker.optionalObject(value, path) ?? {};
   return {
-    ...optionalEntry('groupsToOverride', copyOptionalStringArray(checker, object.groupsToOverride, `${path}.groupsToOverride`)),
+    ...optionalEntry(
+      'groupsToOverride',
+      copyOptionalStringArray(checker, object.groupsToOverride, `${path}.groupsToOverride`),
+    ),
     ...optionalEntry(
       'iamRolesToOverride',
       copyOptionalStringArray(checker, object.iamRolesToOverride, `${path}.iamRolesToOverride`),
@@ -376,7 +386,9 @@ function groupOverrideEntry(
 ): { groupOverrideDetails?: GroupOverride } {
   if (details.groupOverrideDetails === undefined) return {};
   if (details.groupOverrideDetails === null) return { groupOverrideDetails: null };
-  return { groupOverrideDetails: parseGroupOverride(checker, details.groupOverrideDetails, `${path}.groupOverrideDetails`) };
+  return {
+    groupOverrideDetails: parseGroupOverride(checker, details.groupOverrideDetails, `${path}.groupOverrideDetails`),
+  };
 }
 
 /** Parses one token's changes; the access token's also carry scopes. */
@@ -396,7 +408,12 @@ function parseTokenOverride(
       parseClaimMap(checker, object.claimsToAddOrOverride, `${path}.claimsToAddOrOverride`, rules),
     ),
     ...optionalEntry('claimsToSuppress', array('claimsToSuppress')),
-    ...(withScopes ? { ...optionalEntry('scopesToAdd', array('scopesToAdd')), ...optionalEntry('scopesToSuppress', array('scopesToSuppress')) } : {}),
+    ...(withScopes
+      ? {
+          ...optionalEntry('scopesToAdd', array('scopesToAdd')),
+          ...optionalEntry('scopesToSuppress', array('scopesToSuppress')),
+        }
+      : {}),
   };
 }
 
@@ -470,14 +487,20 @@ export const preTokenGeneration: TriggerFamily<PreTokenGenerationEvent> = {
   parseEvent(input) {
     const { base, request, response } = parseBase(input, PRE_TOKEN_GENERATION_SOURCES);
     // cognito-local sends "0" for its (version 1 shaped) events; Cognito itself sends "1", "2" or "3".
-    const version = base.version === '0' ? '1' : eventShape.oneOf(base.version, PRE_TOKEN_GENERATION_VERSIONS, 'version');
+    const version =
+      base.version === '0' ? '1' : eventShape.oneOf(base.version, PRE_TOKEN_GENERATION_VERSIONS, 'version');
     const parsedRequest = parseRequest(request, base.triggerSource);
     // New response objects, so nothing the handler sets can reach Cognito through the raw event.
     // Reserved claims pass here: what Cognito sent is not the handler's doing.
     const v2Response = (): { claimsAndScopeOverrideDetails?: ClaimsAndScopeOverrideDetails } =>
       optionalEntry(
         'claimsAndScopeOverrideDetails',
-        parseV2Details(eventShape, response.claimsAndScopeOverrideDetails, 'response.claimsAndScopeOverrideDetails', false),
+        parseV2Details(
+          eventShape,
+          response.claimsAndScopeOverrideDetails,
+          'response.claimsAndScopeOverrideDetails',
+          false,
+        ),
       );
     if (version === '3') {
       return {
@@ -527,7 +550,12 @@ export const preTokenGeneration: TriggerFamily<PreTokenGenerationEvent> = {
           `is the version 1 response; a version ${event.version} event takes response.claimsAndScopeOverrideDetails`,
         );
       }
-      parseV2Details(responseShape, response.claimsAndScopeOverrideDetails, 'response.claimsAndScopeOverrideDetails', true);
+      parseV2Details(
+        responseShape,
+        response.claimsAndScopeOverrideDetails,
+        'response.claimsAndScopeOverrideDetails',
+        true,
+      );
     }
     return result as PreTokenGenerationEvent;
   },

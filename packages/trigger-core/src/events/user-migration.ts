@@ -73,8 +73,7 @@ export type UserMigrationEventOf<TSource extends (typeof USER_MIGRATION_SOURCES)
  * if (event.triggerSource === 'UserMigration_Authentication') await legacy.verify(event.userName, event.request.password);
  */
 export type UserMigrationEvent =
-  | UserMigrationEventOf<'UserMigration_Authentication'>
-  | UserMigrationEventOf<'UserMigration_ForgotPassword'>;
+  UserMigrationEventOf<'UserMigration_Authentication'> | UserMigrationEventOf<'UserMigration_ForgotPassword'>;
 
 function parseResponse(response: Record<string, unknown>): UserMigrationResponse {
   return {

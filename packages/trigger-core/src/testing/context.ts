@@ -16,7 +16,9 @@ let requestCounter = 0;
  * const context = fakeContext({ remainingMs: 1_000 });
  * await handler(event, context);
  */
-export function fakeContext(options: { remainingMs?: number; awsRequestId?: string; functionName?: string } = {}): FakeContext {
+export function fakeContext(
+  options: { remainingMs?: number; awsRequestId?: string; functionName?: string } = {},
+): FakeContext {
   let deadline = Date.now() + (options.remainingMs ?? 30_000);
   requestCounter += 1;
   const functionName = options.functionName ?? 'test-trigger';

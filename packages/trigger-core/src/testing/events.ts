@@ -147,7 +147,10 @@ const USER_SCOPES = ['openid', 'email', 'aws.cognito.signin.user.admin'];
 
 type EventsOf<E extends { triggerSource: string }> = { [S in E['triggerSource']]: Extract<E, { triggerSource: S }> };
 
-type ClientCredentialsEvent = Extract<PreTokenGenerationV3Event, { triggerSource: 'TokenGeneration_ClientCredentials' }>;
+type ClientCredentialsEvent = Extract<
+  PreTokenGenerationV3Event,
+  { triggerSource: 'TokenGeneration_ClientCredentials' }
+>;
 
 /**
  * Every trigger source the factories cover, mapped to its event type. A token-generation source
@@ -158,7 +161,8 @@ type ClientCredentialsEvent = Extract<PreTokenGenerationV3Event, { triggerSource
  * const event: EventsBySource['CustomMessage_SignUp'] = triggerEvent('CustomMessage_SignUp');
  */
 export interface EventsBySource
-  extends EventsOf<PreSignUpEvent>,
+  extends
+    EventsOf<PreSignUpEvent>,
     EventsOf<PostConfirmationEvent>,
     EventsOf<PreAuthenticationEvent>,
     EventsOf<PostAuthenticationEvent>,
@@ -315,7 +319,8 @@ const builders: { [S in FactorySource]: () => EventsBySource[S] } = {
     senderEvent('CustomEmailSender_UpdateUserAttribute', 'customEmailSenderRequestV1'),
   CustomEmailSender_VerifyUserAttribute: () =>
     senderEvent('CustomEmailSender_VerifyUserAttribute', 'customEmailSenderRequestV1'),
-  CustomEmailSender_AdminCreateUser: () => senderEvent('CustomEmailSender_AdminCreateUser', 'customEmailSenderRequestV1'),
+  CustomEmailSender_AdminCreateUser: () =>
+    senderEvent('CustomEmailSender_AdminCreateUser', 'customEmailSenderRequestV1'),
   CustomEmailSender_Authentication: () => senderEvent('CustomEmailSender_Authentication', 'customEmailSenderRequestV1'),
   // Threat protection's notice of a risky sign-in: details of the attempt instead of a code.
   CustomEmailSender_AccountTakeOverNotification: () => ({
@@ -342,8 +347,10 @@ const builders: { [S in FactorySource]: () => EventsBySource[S] } = {
   CustomSMSSender_SignUp: () => senderEvent('CustomSMSSender_SignUp', 'customSMSSenderRequestV1'),
   CustomSMSSender_ResendCode: () => senderEvent('CustomSMSSender_ResendCode', 'customSMSSenderRequestV1'),
   CustomSMSSender_ForgotPassword: () => senderEvent('CustomSMSSender_ForgotPassword', 'customSMSSenderRequestV1'),
-  CustomSMSSender_UpdateUserAttribute: () => senderEvent('CustomSMSSender_UpdateUserAttribute', 'customSMSSenderRequestV1'),
-  CustomSMSSender_VerifyUserAttribute: () => senderEvent('CustomSMSSender_VerifyUserAttribute', 'customSMSSenderRequestV1'),
+  CustomSMSSender_UpdateUserAttribute: () =>
+    senderEvent('CustomSMSSender_UpdateUserAttribute', 'customSMSSenderRequestV1'),
+  CustomSMSSender_VerifyUserAttribute: () =>
+    senderEvent('CustomSMSSender_VerifyUserAttribute', 'customSMSSenderRequestV1'),
   CustomSMSSender_AdminCreateUser: () => senderEvent('CustomSMSSender_AdminCreateUser', 'customSMSSenderRequestV1'),
   CustomSMSSender_Authentication: () => senderEvent('CustomSMSSender_Authentication', 'customSMSSenderRequestV1'),
 };
@@ -389,7 +396,10 @@ function merge(target: Record<string, unknown>, overrides: Record<string, unknow
  *   request: { userAttributes: { email_verified: 'false' } },
  * });
  */
-export function triggerEvent<S extends FactorySource>(source: S, overrides?: DeepPartial<EventsBySource[S]>): EventsBySource[S] {
+export function triggerEvent<S extends FactorySource>(
+  source: S,
+  overrides?: DeepPartial<EventsBySource[S]>,
+): EventsBySource[S] {
   const built = builders[source]() as unknown as Record<string, unknown>;
   const merged = merge(built, overrides ?? {});
   return dropUndefined(merged) as unknown as EventsBySource[S];

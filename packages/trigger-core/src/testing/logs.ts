@@ -68,13 +68,13 @@ export function findPersonalData(text: string, knownValues: readonly string[] = 
 export function captureStdoutLogs(): CapturedLogs & { restore(): void } {
   const captured = captureLogs();
   const original = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     if (text.startsWith('{"level":')) {
       captured.write(text);
       return true;
     }
     return (original as (chunk: string | Uint8Array, ...args: unknown[]) => boolean)(chunk, ...rest);
-  });
+  };
   return { ...captured, restore: () => (process.stdout.write = original) };
 }

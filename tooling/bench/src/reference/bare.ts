@@ -13,7 +13,10 @@ const config = configFromEnv();
  * @example
  * await handler(event, context);
  */
-export const handler = async (event: PostConfirmationTriggerEvent, _context: Context): Promise<PostConfirmationTriggerEvent> => {
+export const handler = async (
+  event: PostConfirmationTriggerEvent,
+  _context: Context,
+): Promise<PostConfirmationTriggerEvent> => {
   try {
     const decision = decideEmail(event, config);
     if (decision.action === 'send') await ses.send(new SendEmailCommand(decision.input));

@@ -17,7 +17,10 @@ type Fields = Record<string, string | number | boolean | undefined>;
  * @example
  * await handler(event, context);
  */
-export const handler = async (event: PostConfirmationTriggerEvent, context: Context): Promise<PostConfirmationTriggerEvent> => {
+export const handler = async (
+  event: PostConfirmationTriggerEvent,
+  context: Context,
+): Promise<PostConfirmationTriggerEvent> => {
   const startedAt = Date.now();
   const base: Fields = {
     service: 'post-confirmation',
@@ -39,7 +42,11 @@ export const handler = async (event: PostConfirmationTriggerEvent, context: Cont
       log('INFO', 'no e-mail sent', { reason: decision.reason });
     } else {
       const result = await ses.send(new SendEmailCommand(decision.input));
-      log('INFO', 'e-mail sent', { kind: decision.kind, messageId: result.MessageId, attempts: result.$metadata.attempts });
+      log('INFO', 'e-mail sent', {
+        kind: decision.kind,
+        messageId: result.MessageId,
+        attempts: result.$metadata.attempts,
+      });
     }
   } catch (error) {
     outcome = 'failed';

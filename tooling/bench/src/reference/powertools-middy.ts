@@ -28,20 +28,32 @@ const lambdaHandler = async (event: Event, _context: Context, { signal }: { sign
   } else {
     try {
       const result = await ses.send(new SendEmailCommand(decision.input), { abortSignal: signal });
-      logger.info('e-mail sent', { kind: decision.kind, messageId: result.MessageId, attempts: result.$metadata.attempts });
+      logger.info('e-mail sent', {
+        kind: decision.kind,
+        messageId: result.MessageId,
+        attempts: result.$metadata.attempts,
+      });
     } catch (error) {
       logger.error('e-mail not sent', { kind: decision.kind, error: error as Error });
       throw error;
     }
   }
-  logger.info('invocation finished', { outcome: 'success', family: 'PostConfirmation', durationMs: Date.now() - startedAt });
+  logger.info('invocation finished', {
+    outcome: 'success',
+    family: 'PostConfirmation',
+    durationMs: Date.now() - startedAt,
+  });
   return event;
 };
 
 // PostConfirmation fails open: log the failure and hand Cognito its event back.
 const failOpen: MiddlewareObj<Event, Event> = {
   onError: (request) => {
-    logger.error('invocation finished', { outcome: 'failed', family: 'PostConfirmation', error: request.error as Error });
+    logger.error('invocation finished', {
+      outcome: 'failed',
+      family: 'PostConfirmation',
+      error: request.error as Error,
+    });
     request.response = request.event;
   },
 };
@@ -52,4 +64,6 @@ const failOpen: MiddlewareObj<Event, Event> = {
  * @example
  * await handler(event, context);
  */
-export const handler = middy<Event, Event>(lambdaHandler).use(injectLambdaContext(logger, { resetKeys: true })).use(failOpen);
+export const handler = middy<Event, Event>(lambdaHandler)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(failOpen);

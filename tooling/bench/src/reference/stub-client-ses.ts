@@ -24,7 +24,10 @@ export class SendEmailCommand {
 export class SESClient {
   constructor(_config?: unknown) {}
 
-  send(_command: SendEmailCommand, _options?: unknown): Promise<{ MessageId: string; $metadata: { httpStatusCode: number; attempts: number } }> {
+  send(
+    _command: SendEmailCommand,
+    _options?: unknown,
+  ): Promise<{ MessageId: string; $metadata: { httpStatusCode: number; attempts: number } }> {
     const counter = globalThis as StubCounter;
     counter.benchStubSends = (counter.benchStubSends ?? 0) + 1;
     return Promise.resolve({ MessageId: '0100018f-stub-message-id', $metadata: { httpStatusCode: 200, attempts: 1 } });

@@ -16,12 +16,21 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   let firstInvokeMs: number | undefined;
   if (event !== undefined) {
-    const result = await (handler as AnyHandler)(event, lambdaContext(functionName, '5f0f0e3c-0000-4000-8000-000000000001', 6_000));
+    const result = await (handler as AnyHandler)(
+      event,
+      lambdaContext(functionName, '5f0f0e3c-0000-4000-8000-000000000001', 6_000),
+    );
     firstInvokeMs = performance.now() - readyAt;
-    if (typeof result !== 'object' || result === null) throw new Error(`${bundlePath}: the handler returned ${String(result)}`);
+    if (typeof result !== 'object' || result === null)
+      throw new Error(`${bundlePath}: the handler returned ${String(result)}`);
   }
   // performance.now() counts from the process's time origin, so readyAt is also start-to-ready.
-  report({ importMs: readyAt - startedAt, importCpuMs: (cpu.user + cpu.system) / 1_000, processReadyMs: readyAt, firstInvokeMs });
+  report({
+    importMs: readyAt - startedAt,
+    importCpuMs: (cpu.user + cpu.system) / 1_000,
+    processReadyMs: readyAt,
+    firstInvokeMs,
+  });
 }
 
 main().catch(fail);

@@ -31,7 +31,16 @@ export const LOG_LINE_VARIANTS = {
     return () => logger.info('e-mail sent', FIELDS);
   },
   'console.log(JSON.stringify)': () => () =>
-    console.log(JSON.stringify({ level: 'INFO', message: 'e-mail sent', timestamp: new Date().toISOString(), service: SERVICE, ...CONTEXT, ...FIELDS })),
+    console.log(
+      JSON.stringify({
+        level: 'INFO',
+        message: 'e-mail sent',
+        timestamp: new Date().toISOString(),
+        service: SERVICE,
+        ...CONTEXT,
+        ...FIELDS,
+      }),
+    ),
   powertools: () => {
     const logger = new Logger({ serviceName: SERVICE });
     logger.appendKeys(CONTEXT);
@@ -55,7 +64,8 @@ export const LOG_LINE_VARIANTS = {
 function main(): void {
   const [variant, planJson] = process.argv.slice(2);
   const setup = LOG_LINE_VARIANTS[variant as keyof typeof LOG_LINE_VARIANTS] as (() => () => void) | undefined;
-  if (!setup || !planJson) throw new Error(`usage: log-line-child <${Object.keys(LOG_LINE_VARIANTS).join('|')}> <plan-json>`);
+  if (!setup || !planJson)
+    throw new Error(`usage: log-line-child <${Object.keys(LOG_LINE_VARIANTS).join('|')}> <plan-json>`);
   const plan = JSON.parse(planJson) as { warmup: number; samples: number; lines: number };
   const line = setup();
   for (let i = 0; i < plan.warmup; i++) line();

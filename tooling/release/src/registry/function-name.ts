@@ -14,7 +14,10 @@ export const DEFAULT_FUNCTION_PREFIX = 'cognito-';
  * @example
  * functionNameFor('post-confirmation', { TRIGGER_FUNCTION_PREFIX: 'staging-cognito-' }); // 'staging-cognito-post-confirmation'
  */
-export function functionNameFor(triggerName: string, environment: Readonly<Record<string, string | undefined>> = {}): string {
+export function functionNameFor(
+  triggerName: string,
+  environment: Readonly<Record<string, string | undefined>> = {},
+): string {
   const prefix = environment.TRIGGER_FUNCTION_PREFIX?.trim() || DEFAULT_FUNCTION_PREFIX;
   return `${prefix}${triggerName}`;
 }

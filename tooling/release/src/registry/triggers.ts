@@ -102,7 +102,8 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 type Json = Readonly<Record<string, unknown>>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks one app's package.json and returns its trigger definition, or `undefined` when it has no
@@ -124,23 +125,36 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
 
   const name = manifest.name;
   if (typeof name !== 'string' || !FUNCTION_NAME_SUFFIX.test(name) || name.length > 48) {
-    throw problem('name', `must be a kebab-case package name of at most 48 characters, usable in a Lambda function name (got ${JSON.stringify(name)})`);
+    throw problem(
+      'name',
+      `must be a kebab-case package name of at most 48 characters, usable in a Lambda function name (got ${JSON.stringify(name)})`,
+    );
   }
   const unknown = Object.keys(field).filter((key) => !(FIELD_KEYS as readonly string[]).includes(key));
-  if (unknown.length > 0) throw problem(`${FIELD}.${unknown[0]}`, `is not a known field; known fields: ${FIELD_KEYS.join(', ')}`);
+  if (unknown.length > 0)
+    throw problem(`${FIELD}.${unknown[0]}`, `is not a known field; known fields: ${FIELD_KEYS.join(', ')}`);
 
   const slot = field.slot;
   if (typeof slot !== 'string' || !(USER_POOL_TRIGGER_SLOTS as readonly string[]).includes(slot)) {
-    throw problem(`${FIELD}.slot`, `must be one of ${USER_POOL_TRIGGER_SLOTS.join(', ')} (got ${JSON.stringify(slot)})`);
+    throw problem(
+      `${FIELD}.slot`,
+      `must be one of ${USER_POOL_TRIGGER_SLOTS.join(', ')} (got ${JSON.stringify(slot)})`,
+    );
   }
   const awsAccess = field.awsAccess;
   if (typeof awsAccess !== 'string' || !(TRIGGER_AWS_ACCESS as readonly string[]).includes(awsAccess)) {
-    throw problem(`${FIELD}.awsAccess`, `must be one of ${TRIGGER_AWS_ACCESS.join(', ')} (got ${JSON.stringify(awsAccess)})`);
+    throw problem(
+      `${FIELD}.awsAccess`,
+      `must be one of ${TRIGGER_AWS_ACCESS.join(', ')} (got ${JSON.stringify(awsAccess)})`,
+    );
   }
   const integerIn = (key: 'timeoutSeconds' | 'memoryMiB', range: { min: number; max: number }): number => {
     const value = field[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
-      throw problem(`${FIELD}.${key}`, `must be a whole number from ${range.min} to ${range.max} (got ${JSON.stringify(value)})`);
+      throw problem(
+        `${FIELD}.${key}`,
+        `must be a whole number from ${range.min} to ${range.max} (got ${JSON.stringify(value)})`,
+      );
     }
     return value;
   };
@@ -148,13 +162,18 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
   const memoryMiB = integerIn('memoryMiB', MEMORY_MIB);
 
   const environment = field.environment;
-  if (!isObject(environment)) throw problem(`${FIELD}.environment`, 'must be an object { "required": [...], "optional": [...] }');
+  if (!isObject(environment))
+    throw problem(`${FIELD}.environment`, 'must be an object { "required": [...], "optional": [...] }');
   const variables = (key: 'required' | 'optional'): string[] => {
     const list = environment[key];
-    if (!Array.isArray(list)) throw problem(`${FIELD}.environment.${key}`, 'must be a list of variable names (it may be empty)');
+    if (!Array.isArray(list))
+      throw problem(`${FIELD}.environment.${key}`, 'must be a list of variable names (it may be empty)');
     for (const variable of list as unknown[]) {
       if (typeof variable !== 'string' || !VARIABLE_NAME.test(variable)) {
-        throw problem(`${FIELD}.environment.${key}`, `holds ${JSON.stringify(variable)}, which is not an environment variable name`);
+        throw problem(
+          `${FIELD}.environment.${key}`,
+          `holds ${JSON.stringify(variable)}, which is not an environment variable name`,
+        );
       }
     }
     return list as string[];
@@ -162,7 +181,8 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
   const required = variables('required');
   const optional = variables('optional');
   const extra = Object.keys(environment).filter((key) => key !== 'required' && key !== 'optional');
-  if (extra.length > 0) throw problem(`${FIELD}.environment.${extra[0]}`, 'is not a known field; known fields: required, optional');
+  if (extra.length > 0)
+    throw problem(`${FIELD}.environment.${extra[0]}`, 'is not a known field; known fields: required, optional');
   const both = required.find((variable) => optional.includes(variable));
   if (both !== undefined) throw problem(`${FIELD}.environment`, `lists ${both} as both required and optional`);
 
@@ -187,7 +207,9 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
  * @example
  * loadTriggers()['post-confirmation']?.userPoolTrigger; // 'postConfirmation'
  */
-export function loadTriggers(root: string = findWorkspaceRoot(process.cwd())): Readonly<Record<string, TriggerDefinition>> {
+export function loadTriggers(
+  root: string = findWorkspaceRoot(process.cwd()),
+): Readonly<Record<string, TriggerDefinition>> {
   const triggers: Record<string, TriggerDefinition> = {};
   let dirs: string[];
   try {
@@ -210,15 +232,22 @@ export function loadTriggers(root: string = findWorkspaceRoot(process.cwd())): R
     try {
       manifest = JSON.parse(text);
     } catch (error) {
-      throw new ReleaseConfigurationError('INVALID_TRIGGER', `${appDir}/package.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
+      throw new ReleaseConfigurationError(
+        'INVALID_TRIGGER',
+        `${appDir}/package.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
     const trigger = parseTriggerManifest(manifest, appDir);
     if (trigger === undefined) continue;
     const other = triggers[trigger.name];
     if (other !== undefined) {
-      throw new ReleaseConfigurationError('INVALID_TRIGGER', `${appDir}/package.json: "name" ${trigger.name} is also the name of ${other.appDir}; function names must be unique`);
+      throw new ReleaseConfigurationError(
+        'INVALID_TRIGGER',
+        `${appDir}/package.json: "name" ${trigger.name} is also the name of ${other.appDir}; function names must be unique`,
+      );
     }
     triggers[trigger.name] = trigger;
   }
