@@ -112,13 +112,11 @@ describe('deploy-trigger rollback', () => {
 
   it('fails when someone moved the alias since it was read, instead of undoing their deploy', async () => {
     publishedVersions('3', [['2', '3']]);
-    lambda
-      .on(UpdateAliasCommand)
-      .rejects(
-        Object.assign(new Error('The Revision Id provided does not match the latest Revision Id.'), {
-          name: 'PreconditionFailedException',
-        }),
-      );
+    lambda.on(UpdateAliasCommand).rejects(
+      Object.assign(new Error('The Revision Id provided does not match the latest Revision Id.'), {
+        name: 'PreconditionFailedException',
+      }),
+    );
     const cli = cliContext(process.cwd(), {});
 
     expect(await main(['rollback', 'post-confirmation'], cli.context)).toBe(1);
