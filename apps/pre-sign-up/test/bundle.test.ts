@@ -97,7 +97,8 @@ describe('the built pre-sign-up bundle on Node 24', () => {
 
   it('auto-confirms a SignUp from an auto-confirm domain but verifies neither the e-mail nor the phone number', async () => {
     // AUTO_VERIFY_PHONE=true: still no verified phone, since a self sign-up proves nothing.
-    for (const extra of [{ phone_number: PHONE }, { email_verified: 'true' }, {}]) {
+    const extras: Record<string, string>[] = [{ phone_number: PHONE }, { email_verified: 'true' }, {}];
+    for (const extra of extras) {
       const result = await invoke(gate, signUp('jane.doe@eu.acme.example', extra));
       expect(result.ok && result.payload, JSON.stringify(extra)).toMatchObject({
         response: { autoConfirmUser: true, autoVerifyEmail: false, autoVerifyPhone: false },
