@@ -15,6 +15,9 @@ afterAll(async () => {
   await ses?.stop();
 });
 
+/** A signal for sends that should simply finish: generous, so a loaded machine never trips it. */
+const patient = () => AbortSignal.timeout(15_000);
+
 function email(to: string, subject: string): SendEmailCommandInput {
   return {
     Source: `${to.split('@')[0]}-sender@acme.example`,
@@ -45,10 +48,8 @@ describe('sesSender', () => {
       const { createClient } = clients(proxy.endpoint);
       const sender = sesSender(createClient);
       // The SDK has written Source and Destination when the subject's lone surrogate makes it throw.
-      await expect(
-        sender.send(email('mallory@evil.example', 'Mallory \ud800'), AbortSignal.timeout(5_000)),
-      ).rejects.toThrow(URIError);
-      await sender.send(email('jane@example.com', 'Welcome Jane'), AbortSignal.timeout(5_000));
+      await expect(sender.send(email('mallory@evil.example', 'Mallory \ud800'), patient())).rejects.toThrow(URIError);
+      await sender.send(email('jane@example.com', 'Welcome Jane'), patient());
 
       const bodies = proxy.bodies().map((body) => new URLSearchParams(body));
       expect(bodies).toHaveLength(1);
@@ -70,22 +71,39 @@ describe('sesSender', () => {
     try {
       const { created, createClient } = clients(proxy.endpoint);
       const sender = sesSender(createClient);
-      const rejected = await sender
-        .send(email('jane@example.com', 'One'), AbortSignal.timeout(5_000))
-        .catch((error: unknown) => error);
+      const rejected = await sender.send(email('jane@example.com', 'One'), patient()).catch((error: unknown) => error);
       expect(rejected).toBeInstanceOf(SESServiceException);
       expect(created).toHaveLength(1);
 
       const destroyed = vi.spyOn(created[0]!, 'destroy');
-      await expect(sender.send(email('jane@example.com', '\udfff'), AbortSignal.timeout(5_000))).rejects.toThrow(
-        URIError,
-      );
+      await expect(sender.send(email('jane@example.com', '\udfff'), patient())).rejects.toThrow(URIError);
       expect(created).toHaveLength(2);
       expect(destroyed).toHaveBeenCalledOnce();
 
-      await sender.send(email('jane@example.com', 'Two'), AbortSignal.timeout(5_000));
+      await sender.send(email('jane@example.com', 'Two'), patient());
       expect(created).toHaveLength(2);
       expect((await ses.emails()).map((stored) => stored.subject)).toEqual(['Two']);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('lets a send still running on a replaced client finish before destroying that client', async () => {
+    // The first request hangs, as one abandoned at an invocation's deadline would.
+    const proxy = await startSesFaultProxy({ target: ses.endpoint, plan: (n) => (n === 1 ? 'hang' : undefined) });
+    try {
+      const { created, createClient } = clients(proxy.endpoint);
+      const sender = sesSender(createClient);
+      const abandoned = new AbortController();
+      const slow = sender.send(email('jane@example.com', 'Slow'), abandoned.signal).catch((error: unknown) => error);
+      await vi.waitFor(() => expect(proxy.counts().requests).toBe(1), { timeout: 15_000 });
+      const destroyed = vi.spyOn(created[0]!, 'destroy');
+      await expect(sender.send(email('jane@example.com', '\ud800'), patient())).rejects.toThrow(URIError);
+      expect(created).toHaveLength(2);
+      expect(destroyed).not.toHaveBeenCalled();
+      abandoned.abort();
+      expect(await slow).toMatchObject({ name: 'AbortError' });
+      expect(destroyed).toHaveBeenCalledOnce();
     } finally {
       await proxy.stop();
     }
