@@ -1,4 +1,5 @@
-import { describeError, isSensitiveKey, scrubPersonalData } from './redact';
+import { describeError, isSensitiveKey } from './redact';
+import { scrubPersonalData } from './scrub';
 
 /**
  * Log levels, lowest first. `TRACE` and `FATAL` (Lambda's own names) map to DEBUG and ERROR.
