@@ -107,6 +107,7 @@ describe('ci.yml', () => {
     if (!job) throw new Error('ci.yml has no "affected" job');
     expect(runs(job)).toEqual([
       'pnpm install --frozen-lockfile',
+      'pnpm format:check',
       'pnpm lint --affected',
       'pnpm typecheck --affected',
       'pnpm test --affected',
@@ -121,6 +122,14 @@ describe('ci.yml', () => {
     const job = workflows['ci.yml'].jobs.e2e;
     if (!job) throw new Error('ci.yml has no "e2e" job');
     expect(runs(job)).toContain('pnpm test:e2e');
+  });
+
+  it("runs the generator's every-family check in its own job, not inside the affected packages' tests", () => {
+    const job = workflows['ci.yml'].jobs.generator;
+    if (!job) throw new Error('ci.yml has no "generator" job');
+    expect(runs(job)).toEqual(['pnpm install --frozen-lockfile', 'pnpm test:generator']);
+    expect(rootScripts['test:generator']).toBe('turbo run test:generator');
+    expect(rootScripts.test).not.toContain('generator');
   });
 });
 
