@@ -122,9 +122,7 @@ describe('the built bundle when SES misbehaves', () => {
           fn,
           triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email_verified: 'false' } } }),
         );
-        const startedAt = Date.now();
         const result = await invoke(fn, triggerEvent('PostConfirmation_ConfirmSignUp'));
-        expect(Date.now() - startedAt).toBeLessThan(COGNITO_LIMIT_MS);
         expect(result.ok).toBe(true);
         expect(result.ok && result.payload).toMatchObject({
           triggerSource: 'PostConfirmation_ConfirmSignUp',
@@ -142,6 +140,10 @@ describe('the built bundle when SES misbehaves', () => {
           userSub: '7d8ef9a0-1b2c-4d3e-8f4a-5b6c7d8e9f01',
         });
         expect(String(summary?.errorName)).toMatch(errorName);
+        // Within Cognito's 5 seconds by construction rather than by a stopwatch (which would time
+        // this machine's load): the send ended with SES's own error or at the wrapper's deadline,
+        // and that deadline's budget stops short of the limit.
+        expect(summary?.budgetMs).toBeLessThan(COGNITO_LIMIT_MS);
       } finally {
         await proxy?.stop();
       }
