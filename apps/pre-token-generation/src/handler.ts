@@ -22,7 +22,7 @@ export const handler = defineTrigger(
       logger.warn('settings ignored on version 1 events', {
         ...ignored,
         reason:
-          'version 1 events customise the ID token only, with single values; configure the trigger for version 2 or 3',
+          'version 1 events customise the ID token only, with string values; configure the trigger for version 2 or 3',
       });
     }
     const { event: answered, report } = answerEvent(event, config);

@@ -18,13 +18,24 @@ export const CLAIM_TYPES = ['string', 'number', 'boolean', 'string[]', 'json'] a
 export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 /**
- * Types whose values are lists or objects: a version 1 event and Cognito's scalar ID-token claims
- * take single values only.
+ * Types whose values are lists or objects: a version 1 event (strings only) and Cognito's scalar
+ * ID-token claims take single values only.
  *
  * @example
  * STRUCTURED_TYPES.has('json'); // true
  */
 export const STRUCTURED_TYPES: ReadonlySet<ClaimType> = new Set<ClaimType>(['string[]', 'json']);
+
+/**
+ * Claims that state the user's contact address and whether Cognito verified it. Cognito writes
+ * them from its own attributes; a mapping must not, since the attribute it would copy (often a
+ * custom one the user may write) would let a user assert an address or a verification that
+ * Cognito never checked.
+ *
+ * @example
+ * CONTACT_CLAIMS.includes('email_verified'); // true
+ */
+export const CONTACT_CLAIMS = ['email', 'email_verified', 'phone_number', 'phone_number_verified'] as const;
 
 /**
  * Which token a mapping writes into.
@@ -50,13 +61,15 @@ const TYPES = new Set<string>(CLAIM_TYPES);
 const RESERVED = new Set<string>(RESERVED_CLAIMS);
 const GROUPS = new Set<string>(GROUP_CLAIMS);
 const SCALAR_ID_CLAIMS = new Set<string>(SCALAR_ID_TOKEN_CLAIMS);
+const CONTACT = new Set<string>(CONTACT_CLAIMS);
 const NAME = /^[^\s,=]+$/;
 
 /**
  * Parses `attribute=claim[:type]` entries separated by commas. Throws an error saying which entry
  * or claim is wrong, for the configuration reader to prefix with the variable's name. Claims
  * Cognito sets itself or takes from groups are refused here, at cold start: Cognito would fail
- * every sign-in otherwise.
+ * every sign-in otherwise. So are the {@link CONTACT_CLAIMS}, which a token must only carry as
+ * Cognito verified them.
  *
  * @example
  * parseClaimMappings('custom:tenant_id=tenant_id,custom:seats=seats:number', 'id');
@@ -107,6 +120,11 @@ function checkClaim({ claim, type }: ClaimMapping, token: TokenKind): void {
   if (RESERVED.has(claim))
     throw new Error(`maps onto the claim ${claim}, which Cognito sets itself and does not let a trigger change`);
   if (GROUPS.has(claim)) throw new Error(`maps onto the claim ${claim}, which Cognito takes from the user's groups`);
+  if (CONTACT.has(claim)) {
+    throw new Error(
+      `maps onto the claim ${claim}, which only Cognito may write: copied from another attribute it would let a user assert a contact address or verification Cognito never checked`,
+    );
+  }
   if (token === 'id' && SCALAR_ID_CLAIMS.has(claim) && STRUCTURED_TYPES.has(type)) {
     throw new Error(
       `maps onto the claim ${claim} as ${type}, but Cognito keeps that ID-token claim a single value; use string, number or boolean`,

@@ -8,6 +8,7 @@ import { claimsFromAttributes, type OmittedClaim } from './claims';
 import type { PreTokenGenerationConfig } from './config';
 import { STRUCTURED_TYPES } from './mapping';
 import { scopesForGroups } from './scopes';
+import { asVersion1Claims } from './version1';
 
 /**
  * What one answer changed, by claim name and count only: claim values and scopes stay out of logs.
@@ -30,9 +31,9 @@ export interface TokenReport {
 
 /**
  * The event with its response set in the shape Cognito reads for the event's version:
- * `claimsOverrideDetails` (ID token only) for version 1, `claimsAndScopeOverrideDetails` (ID and
- * access tokens, scopes) for versions 2 and 3. A client-credentials grant has no user, so it gets
- * nothing user-based.
+ * `claimsOverrideDetails` (ID token only, string values) for version 1,
+ * `claimsAndScopeOverrideDetails` (ID and access tokens, typed values, scopes) for versions 2
+ * and 3. A client-credentials grant has no user, so it gets nothing user-based.
  *
  * @example
  * const { event: answered, report } = answerEvent(event, config);
@@ -47,13 +48,14 @@ export function answerEvent(
   }
   const attributes = event.request.userAttributes;
   if (event.version === '1') {
-    // Version 1 claims take single values; lists and JSON were reported once at cold start.
+    // Version 1 claims are strings: lists and JSON are left out, numbers and booleans are checked
+    // and then written as text (both reported once per instance).
     const id = claimsFromAttributes(
       attributes,
       config.idTokenClaims.filter((mapping) => !STRUCTURED_TYPES.has(mapping.type)),
     );
     return {
-      event: { ...event, response: { claimsOverrideDetails: claimsEntry(id.claims) } },
+      event: { ...event, response: { claimsOverrideDetails: claimsEntry(asVersion1Claims(id.claims)) } },
       report: {
         ...emptyReport(),
         idClaims: Object.keys(id.claims),

@@ -59,8 +59,9 @@ describe('the built pre-token-generation bundle on Node 24', () => {
     if (source === 'TokenGeneration_ClientCredentials') {
       expect(response).toEqual({ claimsAndScopeOverrideDetails: {} });
     } else if (version === '1') {
+      // Version 1 takes string claim values only: typed claims go out as their text.
       expect(response).toEqual({
-        claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: TENANT, seats: 12, beta: false } },
+        claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: TENANT, seats: '12', beta: 'false' } },
       });
     } else {
       expect(response).toEqual({
@@ -99,15 +100,37 @@ describe('the built pre-token-generation bundle on Node 24', () => {
     ]);
   });
 
-  it('warns once per instance that a version 1 pool ignores the access-token settings', async () => {
+  it('warns once per instance that a version 1 pool ignores the access-token settings and the claim types', async () => {
     const fn = deploy(config);
     const first = await invoke(fn, userEvent('TokenGeneration_HostedAuth', '1'));
     const second = await invoke(fn, userEvent('TokenGeneration_RefreshTokens', '1'));
     const warnings = [...logRecords(first), ...logRecords(second)].filter(
       (line) => line.message === 'settings ignored on version 1 events',
     );
-    expect(warnings).toMatchObject([{ variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'] }]);
+    expect(warnings).toMatchObject([
+      { variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'], idClaims: [], idClaimsAsStrings: ['seats', 'beta'] },
+    ]);
   });
+
+  it.each(['email', 'email_verified:boolean', 'phone_number', 'phone_number_verified'])(
+    'refuses every sign-in with the generic message when a custom attribute is mapped onto %s, naming variable and claim in the log',
+    async (target) => {
+      const fn = deploy({ AWS_REGION: 'eu-west-1', ID_TOKEN_CLAIMS: `custom:tenant_id=tenant_id,custom:x=${target}` });
+      for (const version of ['1', '2'] as const) {
+        const result = await invoke(fn, userEvent('TokenGeneration_HostedAuth', version));
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.errorMessage).toBe(GENERIC_USER_MESSAGE);
+        expect(logRecords(result).filter((line) => line.message === 'invocation finished')).toMatchObject([
+          {
+            level: 'ERROR',
+            variable: 'ID_TOKEN_CLAIMS',
+            failurePolicy: 'reject',
+            errorMessage: expect.stringContaining(`claim ${target.split(':')[0]},`) as unknown,
+          },
+        ]);
+      }
+    },
+  );
 
   it('refuses every sign-in with the generic message when a mapping targets a reserved claim, and logs the variable', async () => {
     const fn = deploy({ AWS_REGION: 'eu-west-1', ACCESS_TOKEN_CLAIMS: 'custom:tenant_id=token_use' });

@@ -1,6 +1,7 @@
 import { ConfigurationError, envReader, GROUP_CLAIMS, RESERVED_CLAIMS } from '@cognito-triggers/trigger-core';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
+import { CONTACT_CLAIMS } from '../src/mapping';
 
 function configError(environment: Record<string, string>): ConfigurationError {
   try {
@@ -66,6 +67,31 @@ describe('readConfig', () => {
     }
   });
 
+  it.each(['ID_TOKEN_CLAIMS', 'ACCESS_TOKEN_CLAIMS'])(
+    'names %s and the claim for a mapping onto a contact address or its verification, typed or not',
+    (variable) => {
+      for (const target of CONTACT_CLAIMS.flatMap((claim) => [claim, `${claim}:string`, `${claim}:boolean`])) {
+        const error = configError({ [variable]: `custom:tenant_id=tenant_id,custom:x=${target}` });
+        const claim = target.split(':')[0] ?? target;
+        expect(error.variable).toBe(variable);
+        expect(error.message).toBe(
+          `${variable} maps onto the claim ${claim}, which only Cognito may write: copied from another attribute it would let a user assert a contact address or verification Cognito never checked`,
+        );
+      }
+    },
+  );
+
+  it('refuses a user-writable attribute mapped onto email_verified, and still allows look-alike claim names', () => {
+    expect(configError({ ID_TOKEN_CLAIMS: 'custom:verified=email_verified:boolean' }).message).toContain(
+      'onto the claim email_verified,',
+    );
+    expect(configError({ ACCESS_TOKEN_CLAIMS: 'custom:work_email=email' }).message).toContain('onto the claim email,');
+    expect(
+      readConfig(envReader({ ID_TOKEN_CLAIMS: 'custom:work_email=work_email,custom:v=work_email_verified:boolean' }))
+        .idTokenClaims,
+    ).toHaveLength(2);
+  });
+
   it('names a reserved claim even when a type follows it', () => {
     expect(configError({ ID_TOKEN_CLAIMS: 'custom:user=cognito:username:string' }).message).toContain(
       'onto the claim cognito:username,',
@@ -106,8 +132,10 @@ describe('readConfig', () => {
     expect(configError({ ID_TOKEN_CLAIMS: 'custom:addr=address:json' }).message).toContain(
       'onto the claim address as json',
     );
-    expect(configError({ ID_TOKEN_CLAIMS: 'custom:v=email_verified:string[]' }).variable).toBe('ID_TOKEN_CLAIMS');
-    expect(readConfig(envReader({ ID_TOKEN_CLAIMS: 'custom:v=email_verified:boolean' })).idTokenClaims).toHaveLength(1);
+    expect(configError({ ID_TOKEN_CLAIMS: 'custom:t=updated_at:string[]' }).message).toContain(
+      'onto the claim updated_at as string[]',
+    );
+    expect(readConfig(envReader({ ID_TOKEN_CLAIMS: 'custom:t=updated_at:number' })).idTokenClaims).toHaveLength(1);
     expect(readConfig(envReader({ ACCESS_TOKEN_CLAIMS: 'custom:addr=address:json' })).accessTokenClaims).toHaveLength(
       1,
     );

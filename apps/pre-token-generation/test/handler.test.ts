@@ -78,14 +78,16 @@ describe('pre-token-generation handler', () => {
     ]);
   });
 
-  it('answers a version 1 sign-in with ID-token claims in claimsOverrideDetails', async () => {
+  it('answers a version 1 sign-in with ID-token claims in claimsOverrideDetails, as strings', async () => {
     const handler = await loadHandler(environment);
     const result = await handler(
       triggerEvent('TokenGeneration_Authentication', { request: { userAttributes: attributes } }),
       fakeContext(),
     );
     expect(result.response).toEqual({
-      claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: TENANT, seats: 5, beta: true, first_name: 'Jane' } },
+      claimsOverrideDetails: {
+        claimsToAddOrOverride: { tenant_id: TENANT, seats: '5', beta: 'true', first_name: 'Jane' },
+      },
     });
   });
 
@@ -105,7 +107,7 @@ describe('pre-token-generation handler', () => {
     expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'success', claimsOmitted: 1 }]);
   });
 
-  it('warns once per instance, at its first version 1 event, that the access-token settings are ignored', async () => {
+  it('warns once per instance, at its first version 1 event, that the access-token settings and claim types are ignored', async () => {
     const handler = await loadHandler(environment);
     await handler(
       triggerEvent('TokenGeneration_HostedAuth', { request: { userAttributes: attributes } }),
@@ -116,7 +118,13 @@ describe('pre-token-generation handler', () => {
       fakeContext(),
     );
     expect(logs.withMessage('settings ignored on version 1 events')).toMatchObject([
-      { level: 'WARN', variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'], idClaims: [], coldStart: true },
+      {
+        level: 'WARN',
+        variables: ['ACCESS_TOKEN_CLAIMS', 'SCOPES_BY_GROUP'],
+        idClaims: [],
+        idClaimsAsStrings: ['seats', 'beta'],
+        coldStart: true,
+      },
     ]);
   });
 
@@ -138,6 +146,17 @@ describe('pre-token-generation handler', () => {
     expect(logs.withMessage('invocation finished')).toMatchObject([
       { level: 'ERROR', outcome: 'failed', failurePolicy: 'reject', variable: 'ID_TOKEN_CLAIMS' },
       { level: 'ERROR', outcome: 'failed', failurePolicy: 'reject', variable: 'ID_TOKEN_CLAIMS' },
+    ]);
+  });
+
+  it('refuses every sign-in with the generic message when a mapping would set email_verified, naming variable and claim in the log only', async () => {
+    const handler = await loadHandler({
+      ID_TOKEN_CLAIMS: 'custom:tenant_id=tenant_id,custom:verified=email_verified:boolean',
+    });
+    const error = await rejection(handler(preTokenGenerationEvent('TokenGeneration_HostedAuth', '1'), fakeContext()));
+    expect(error.message).toBe(GENERIC_USER_MESSAGE);
+    expect(logs.withMessage('configuration invalid')).toMatchObject([
+      { variable: 'ID_TOKEN_CLAIMS', errorMessage: expect.stringContaining('claim email_verified,') as unknown },
     ]);
   });
 

@@ -27,14 +27,32 @@ function answer(event: PreTokenGenerationEvent) {
 }
 
 describe('answerEvent', () => {
-  it('answers a version 1 event with claimsOverrideDetails only, typed values as real numbers and booleans', () => {
+  it('answers a version 1 event with claimsOverrideDetails only, numbers and booleans written as strings', () => {
     const { event, report } = answer(
       triggerEvent('TokenGeneration_HostedAuth', { request: { userAttributes: attributes } }),
     );
     expect(event.response).toEqual({
-      claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: 'tenant-7f3a', seats: 5, beta: true } },
+      claimsOverrideDetails: { claimsToAddOrOverride: { tenant_id: 'tenant-7f3a', seats: '5', beta: 'true' } },
     });
     expect(report).toMatchObject({ idClaims: ['tenant_id', 'seats', 'beta'], accessClaims: [], scopesAdded: 0 });
+  });
+
+  it('writes the checked value on version 1, not the raw text, and still leaves out a value that does not convert', () => {
+    const spaced = answer(
+      triggerEvent('TokenGeneration_RefreshTokens', {
+        request: { userAttributes: { ...attributes, 'custom:seats': ' 012 ', 'custom:beta': 'FALSE' } },
+      }),
+    );
+    expect(spaced.event.response).toMatchObject({
+      claimsOverrideDetails: { claimsToAddOrOverride: { seats: '12', beta: 'false' } },
+    });
+    const bad = answer(
+      triggerEvent('TokenGeneration_RefreshTokens', {
+        request: { userAttributes: { ...attributes, 'custom:seats': 'many' } },
+      }),
+    );
+    expect(JSON.stringify(bad.event.response)).not.toMatch(/seats|many/);
+    expect(bad.report.omitted).toEqual([{ claim: 'seats', reason: 'not-a-number', target: 'id-token' }]);
   });
 
   it('gives a version 1 event no list claim, no access-token claims and no scopes: its token cannot hold them', () => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LambdaFunction, bundleTestbed, invokeBundle, logRecords, node24Binary } from '../src/index';
+import { LambdaFunction, bundleTestbed, invokeBundle, logRecords } from '../src/index';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}.mjs`, import.meta.url));
 const running: LambdaFunction[] = [];
@@ -96,12 +96,6 @@ describe('LambdaFunction', () => {
     expect(() => new LambdaFunction({ name: 'x', bundlePath: '/nonexistent/dist/index.mjs' })).toThrow(
       'run "pnpm build" first',
     );
-  });
-});
-
-describe('node24Binary', () => {
-  it('points at an executable Node 24', () => {
-    expect(node24Binary()).toMatch(/node\/bin\/node$/);
   });
 });
 

@@ -43,7 +43,10 @@ export const LOCAL_SETTINGS = {
     { name: 'tenant_id', type: 'String' },
     { name: 'seats', type: 'Number' },
   ],
-  /** `custom:tenant_id` becomes the ID token's `tenant_id`, `custom:seats` its numeric `seats`. */
+  /**
+   * `custom:tenant_id` becomes the ID token's `tenant_id`, `custom:seats` its `seats`: a checked
+   * number, written as a string since cognito-local sends version 1 events.
+   */
   idTokenClaims: 'custom:tenant_id=tenant_id,custom:seats=seats:number',
   accessTokenClaims: 'custom:tenant_id=tenant_id',
 } as const;

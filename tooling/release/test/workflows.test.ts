@@ -102,7 +102,7 @@ describe('ci.yml', () => {
     expect(Object.keys(workflows['ci.yml'].on).sort()).toEqual(['pull_request', 'push', 'workflow_call']);
   });
 
-  it('lints, typechecks, tests, builds and checks size budgets for the affected packages only, with the turbo cache', () => {
+  it('checks formatting, then lints, typechecks, tests, builds and checks size budgets for the affected packages only, with the turbo cache', () => {
     const job = workflows['ci.yml'].jobs.affected;
     if (!job) throw new Error('ci.yml has no "affected" job');
     expect(runs(job)).toEqual([
