@@ -37,7 +37,12 @@ export async function buildApp(appDir: string): Promise<BuildResult> {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   const bundlePath = join(dist, 'index.mjs');
-  const result = await build({ ...triggerBundleOptions(), entryPoints: [entry], outfile: bundlePath, absWorkingDir: appDir });
+  const result = await build({
+    ...triggerBundleOptions(),
+    entryPoints: [entry],
+    outfile: bundlePath,
+    absWorkingDir: appDir,
+  });
   await writeFile(join(dist, 'meta.json'), JSON.stringify(result.metafile));
 
   const bundle = await readFile(bundlePath);

@@ -9,5 +9,4 @@ import { fromEnv } from '@aws-sdk/credential-provider-env';
  * @example
  * const credentials = await defaultProvider()(); // { accessKeyId, secretAccessKey, sessionToken }
  */
-export const defaultProvider = (init: Parameters<typeof fromEnv>[0] = {}): ReturnType<typeof fromEnv> =>
-  fromEnv(init);
+export const defaultProvider = (init: Parameters<typeof fromEnv>[0] = {}): ReturnType<typeof fromEnv> => fromEnv(init);
