@@ -1,73 +1,57 @@
-import {
-  defineTrigger,
-  UserFacingError,
-  userMigration,
-  type UserMigrationEvent,
-  type UserMigrationResponse,
-} from '@cognito-triggers/trigger-core';
-import { readConfig } from './config';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { defineTrigger, userMigration } from '@cognito-triggers/trigger-core';
+import { readConfig, type UserMigrationConfig } from './config';
+import { migrateUser } from './migrate';
+import { dynamoDbStore } from './stores/dynamodb-store';
+import { endpointToken } from './stores/endpoint-token';
+import { httpStore } from './stores/http-store';
+import type { LegacyStore } from './stores/legacy-store';
 
-/** What a user the old store does not know (or whose password is wrong) is told: it does not reveal which. */
-export const NOT_MIGRATED_MESSAGE = 'Incorrect username or password.';
+export { NOT_MIGRATED_MESSAGE } from './migrate';
 
-/**
- * A user found in the old user store: what Cognito needs to create them.
- *
- * @example
- * const user: LegacyUser = { email: 'jane@example.com', emailVerified: true };
- */
-export interface LegacyUser {
-  email: string;
-  emailVerified: boolean;
+// AWS clients are made once per instance, on the first invocation (the configuration is only
+// known then). Region and endpoints come from the SDK's standard settings (AWS_REGION,
+// AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SECRETS_MANAGER), so the same bundle talks to AWS or
+// to an emulator; the invocation's signal cancels every call at the deadline.
+const CLIENT_OPTIONS = { maxAttempts: 2, requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 } };
+let store: LegacyStore | undefined;
+
+function storeFor(config: UserMigrationConfig): LegacyStore {
+  if (store) return store;
+  const { store: where, lookupBy, lockout } = config;
+  if (where.kind === 'dynamodb') {
+    const client = new DynamoDBClient(CLIENT_OPTIONS);
+    store = dynamoDbStore({
+      client,
+      tableName: where.tableName,
+      emailIndexName: where.emailIndexName,
+      lookupBy,
+      lockout,
+    });
+  } else {
+    const token = where.secretArn
+      ? endpointToken(new SecretsManagerClient(CLIENT_OPTIONS), where.secretArn)
+      : undefined;
+    store = httpStore({ url: where.url, timeoutMs: where.timeoutMs, ...(token ? { token } : {}) });
+  }
+  return store;
 }
 
 /**
- * Looks the user up in the old user store; on a sign-in (`UserMigration_Authentication`) it must
- * also check `event.request.password` there. `undefined` when not found or the password is wrong.
- *
- * TODO: the team's lookup. Until it is written it finds nobody, so nobody is migrated (fail safe).
- *
- * @example
- * const user = await findLegacyUser(event);
- */
-export function findLegacyUser(_event: UserMigrationEvent): Promise<LegacyUser | undefined> {
-  return Promise.resolve(undefined);
-}
-
-/**
- * The response that makes Cognito create a found user: confirmed, attributes copied, no welcome message.
+ * The user-migration Lambda handler, a Cognito UserMigration trigger: when a user who is not in
+ * the pool signs in (`UserMigration_Authentication`) it finds them in the legacy store, checks the
+ * password they typed against the stored hash (or asks the legacy endpoint to), and lets Cognito
+ * create them, confirmed and without a welcome message; on a forgotten password
+ * (`UserMigration_ForgotPassword`) it finds them so that Cognito can send the reset code. An unknown
+ * user, a wrong password and a locked account all get "Incorrect username or password."; a store
+ * that is down, a record it cannot read, a bad configuration or the deadline fail closed.
  *
  * @example
- * event.response = migratedResponse({ email: 'jane@example.com', emailVerified: true });
- */
-export function migratedResponse(user: LegacyUser): UserMigrationResponse {
-  return {
-    userAttributes: { email: user.email, email_verified: user.emailVerified ? 'true' : 'false' },
-    finalUserStatus: 'CONFIRMED',
-    messageAction: 'SUPPRESS',
-  };
-}
-
-/**
- * The user-migration Lambda handler, a Cognito UserMigration trigger: it runs when a user who is not in
- * the pool signs in or asks to reset their password, so that Cognito can create them from the old
- * user store. Until the team's lookup is written it migrates nobody: every request is refused with
- * "{@link NOT_MIGRATED_MESSAGE}". It fails closed: on an unexpected error, a bad configuration or a
- * missed deadline nobody is created.
- *
- * @example
- * // Lambda: runtime nodejs24.x, handler index.handler, code dist/user-migration.zip
+ * // Lambda: runtime nodejs24.x, handler index.handler, environment LEGACY_TABLE_NAME=legacy-users
  */
 export const handler = defineTrigger(
   userMigration,
   { service: 'user-migration', config: readConfig },
-  async (event) => {
-    // TODO(user-migration): write findLegacyUser (above); pass `signal` (second argument) to its I/O so that it stops at
-    // the deadline, and adapt migratedResponse (finalUserStatus 'RESET_REQUIRED' to force a new password).
-    // Never log event.userName or the password.
-    const user = await findLegacyUser(event);
-    if (!user) throw new UserFacingError(NOT_MIGRATED_MESSAGE);
-    event.response = migratedResponse(user);
-    return event;
-  },
+  (event, { config, signal, annotate }) => migrateUser(event, { store: storeFor(config), config, signal, annotate }),
 );
