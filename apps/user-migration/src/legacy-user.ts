@@ -43,7 +43,7 @@ export const LEGACY_USER_LIMITS = {
 } as const;
 
 // C0 and C1 controls, DEL, and the line and paragraph separators: none belongs in these fields.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.:-]+$/;
 const EMAIL = /^[^\s@,;<>()[\]"\\]+@[^\s@,;<>()[\]"\\]+$/;
 

@@ -62,10 +62,14 @@ function refuse(annotate: MigrationTools['annotate'], reason: string): never {
   throw new UserFacingError(NOT_MIGRATED_MESSAGE);
 }
 
+/** The answer's non-personal fields, for the summary line: everything but the user. */
 function summarise(answer: StoreAnswer): LogFields {
-  const { outcome: _outcome, ...fields } = answer;
-  const { user: _user, ...rest } = fields as typeof fields & { user?: unknown };
-  return rest as LogFields;
+  if (answer.outcome === 'found') {
+    const { outcome: _outcome, user: _user, ...fields } = answer;
+    return fields;
+  }
+  const { outcome: _outcome, reason: _reason, ...fields } = answer;
+  return fields;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface HttpStoreOptions {
 const MAX_ANSWER_BYTES = 65_536;
 
 async function readCapped(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
