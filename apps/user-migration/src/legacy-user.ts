@@ -44,6 +44,9 @@ export const LEGACY_USER_LIMITS = {
 
 // C0 and C1 controls, DEL, and the line and paragraph separators: none belongs in these fields.
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+// A high surrogate not followed by a low one, or a low one not preceded by a high one. (The same as
+// String.prototype.isWellFormed, which packages type-checking this file with an older lib lack.)
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.:-]+$/;
 const EMAIL = /^[^\s@,;<>()[\]"\\]+@[^\s@,;<>()[\]"\\]+$/;
 
@@ -52,7 +55,7 @@ function textProblem(value: unknown, max: number, allowEmpty = false): string | 
   if (typeof value !== 'string') return 'must be a string';
   if (value.length === 0 && !allowEmpty) return 'must not be empty';
   if (value.length > max) return `must be at most ${max} characters`;
-  if (!value.isWellFormed()) return 'must be well-formed Unicode (it has a lone surrogate)';
+  if (LONE_SURROGATE.test(value)) return 'must be well-formed Unicode (it has a lone surrogate)';
   if (CONTROL.test(value)) return 'must not contain line breaks or control characters';
   return undefined;
 }
