@@ -1,6 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaFunction } from '@cognito-triggers/lambda-runtime';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { startDynalite, type Dynalite } from './dynalite';
 import { FUNCTIONS, type CognitoTrigger, type FunctionWiring } from './functions';
 import { startLambdaServer, type LambdaServer } from './lambda-server';
 import { startSesEmulator, type SesEmulator } from './ses-emulator';
@@ -48,6 +49,8 @@ export interface LocalStack {
   /** The fault proxy, when `sesFaults` was given. */
   readonly sesFaultProxy: SesFaultProxy | undefined;
   readonly lambda: LambdaServer;
+  /** DynamoDB's API (dynalite), when a wired function uses it; empty until a test or the user-migration import fills it. */
+  readonly dynamodb: Dynalite | undefined;
   /** The wired functions: app name and the trigger it serves. */
   readonly wired: readonly { readonly app: string; readonly trigger: CognitoTrigger }[];
   /** The rows left out, and why. */
@@ -99,6 +102,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : undefined;
     if (sesFaultProxy) stops.push(() => sesFaultProxy.stop());
     const sesEndpoint = sesFaultProxy?.endpoint ?? ses.endpoint;
+    const dynamodb = wired.some(({ wiring }) => wiring.uses?.includes('dynamodb')) ? await startDynalite() : undefined;
+    if (dynamodb) stops.push(() => dynamodb.stop());
+    const context = { sesEndpoint, ...(dynamodb ? { dynamodbEndpoint: dynamodb.endpoint } : {}) };
 
     const functions: Record<string, LambdaFunction> = {};
     const triggerFunctions: Partial<Record<CognitoTrigger, string>> = {};
@@ -106,7 +112,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const fn = new LambdaFunction({
         name: wiring.app,
         bundlePath,
-        environment: { ...wiring.environment({ sesEndpoint }), ...options.environment?.[wiring.app] },
+        environment: { ...wiring.environment(context), ...options.environment?.[wiring.app] },
         ...(wiring.timeoutMs ? { timeoutMs: wiring.timeoutMs } : {}),
         ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
       });
@@ -139,6 +145,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ses,
       sesFaultProxy,
       lambda,
+      dynamodb,
       wired: wired.map((entry) => ({ app: entry.wiring.app, trigger: entry.wiring.trigger })),
       skipped,
       has: (app) => names.has(app),
@@ -155,6 +162,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
         AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
         AWS_ENDPOINT_URL_SES: ses.endpoint,
+        ...(dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint } : {}),
         COGNITO_USER_POOL_ID: pool.userPoolId,
         COGNITO_CLIENT_ID: pool.clientId,
       },
