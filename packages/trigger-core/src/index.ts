@@ -10,3 +10,4 @@ export * from './config';
 export * from './trigger';
 export * from './html';
 export { eventShape, responseShape, isTrueAttribute, type ShapeChecker } from './shape';
+export * from './idempotency';
