@@ -1,11 +1,13 @@
 import type { App } from 'aws-cdk-lib';
 import { functionNameFor } from '@cognito-triggers/release/registry';
 import type { InfraConfig } from './config';
+import { IDEMPOTENCY_TABLE_VARIABLE, IdempotencyTableStack, idempotencyAccessStatement } from './idempotency-table';
 import { TriggerStack } from './trigger-stack';
 import { UserPoolStack } from './user-pool-stack';
 
 /**
- * Adds one {@link TriggerStack} per trigger and the {@link UserPoolStack} wiring them to `app`.
+ * Adds one {@link TriggerStack} per trigger, the {@link UserPoolStack} wiring them to `app`, and an
+ * {@link IdempotencyTableStack} for each table name the triggers are configured with.
  * The stacks are environment-agnostic: synthesis needs no account, no credentials, no lookups.
  *
  * @example
@@ -14,7 +16,7 @@ import { UserPoolStack } from './user-pool-stack';
 export function defineTriggerApp(
   app: App,
   config: InfraConfig,
-): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack } {
+): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack; idempotencyTableStacks: IdempotencyTableStack[] } {
   const environment = { TRIGGER_FUNCTION_PREFIX: config.functionPrefix };
   const triggerStacks = config.triggers.map((deployment) => {
     const functionName = functionNameFor(deployment.trigger.name, environment);
@@ -28,6 +30,18 @@ export function defineTriggerApp(
       description: `Cognito trigger ${deployment.trigger.name}`,
     });
   });
+  // Apps opt in to idempotency by being given IDEMPOTENCY_TABLE: one table per name, and access to it for them only.
+  const idempotencyTables = new Map<string, IdempotencyTableStack>();
+  config.triggers.forEach((deployment, index) => {
+    const tableName = deployment.settings.environment[IDEMPOTENCY_TABLE_VARIABLE];
+    if (!tableName) return;
+    if (!idempotencyTables.has(tableName)) {
+      const stackId = `${tableName.replace(/[^A-Za-z0-9-]/g, '-')}-table`;
+      idempotencyTables.set(tableName, new IdempotencyTableStack(app, stackId, { tableName }));
+    }
+    const stack = triggerStacks[index]!;
+    stack.role.addToPolicy(idempotencyAccessStatement(stack, tableName));
+  });
   const userPoolStack = new UserPoolStack(app, `${config.functionPrefix}user-pool`, {
     userPoolName: config.userPoolName,
     triggers: triggerStacks.map((stack, index) => ({
@@ -36,5 +50,5 @@ export function defineTriggerApp(
     })),
     description: 'Cognito user pool wired to the trigger aliases',
   });
-  return { triggerStacks, userPoolStack };
+  return { triggerStacks, userPoolStack, idempotencyTableStacks: [...idempotencyTables.values()] };
 }
