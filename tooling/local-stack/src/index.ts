@@ -4,6 +4,7 @@ export * from './dynalite';
 export * from './functions';
 export * from './idempotency-table';
 export * from './jwt';
+export * from './kms-emulator';
 export * from './lambda-server';
 export * from './ports';
 export * from './processes';
