@@ -4,7 +4,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
-import { functionEnvironment, type TriggerDefinition, type TriggerSettings } from '@cognito-triggers/release/registry';
+import {
+  functionEnvironment,
+  sesFromAddress,
+  type TriggerDefinition,
+  type TriggerSettings,
+} from '@cognito-triggers/release/registry';
 
 /**
  * The alias Cognito invokes and deploys move; versions behind it are what rollbacks go back to.
@@ -34,7 +39,8 @@ export interface TriggerStackProps extends StackProps {
 /**
  * One trigger's stack: its function (nodejs24.x on arm64, the packaged zip, its environment),
  * its log group with retention, a `live` alias, and a role that may write its own logs and, for
- * `ses-send` triggers, send as its one SES identity. Nothing else: no managed policies, no `*`.
+ * `ses-send` triggers, call `ses:SendEmail` as its one SES identity and from its `EMAIL_FROM`
+ * address only. Nothing else: no managed policies, no `*`, no `ses:SendRawEmail` (never called).
  *
  * @example
  * const stack = new TriggerStack(app, 'cognito-post-confirmation', { trigger, settings, codePath, functionName, logRetention });
@@ -97,5 +103,11 @@ function sesSendStatement(stack: Stack, trigger: TriggerDefinition, settings: Tr
   if (configurationSet) {
     resources.push(stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet }));
   }
-  return new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources });
+  // A domain identity would let the role send as any address of the domain: the condition narrows
+  // it to the one address the trigger is configured with (the bare address, whatever display name).
+  return new iam.PolicyStatement({
+    actions: ['ses:SendEmail'],
+    resources,
+    conditions: { StringEquals: { 'ses:FromAddress': sesFromAddress(trigger, settings) } },
+  });
 }

@@ -1,6 +1,6 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { UserPoolTriggerSlot } from '@cognito-triggers/release/registry';
 
@@ -19,7 +19,7 @@ export interface UserPoolStackProps extends StackProps {
 /**
  * The user pool and its wiring: each trigger slot points at a `live` alias ARN (Cognito invokes
  * whatever version the alias names, so deploys and rollbacks never touch this stack), and each
- * alias lets only this pool invoke it (`SourceArn`).
+ * alias lets only this pool, in this account, invoke it (`SourceArn` and `SourceAccount`).
  *
  * The pool is kept when the stack is deleted and has deletion protection on: it holds the users.
  * An existing pool is brought in with `cdk import` (see docs/release-and-deploy.md) rather than
@@ -44,6 +44,13 @@ export class UserPoolStack extends Stack {
       // addTrigger puts alias.functionArn (the alias ARN) in LambdaConfig and adds a
       // lambda:InvokeFunction permission on the alias for cognito-idp with SourceArn = this pool.
       this.userPool.addTrigger(cognito.UserPoolOperation.of(slot), alias);
+    }
+    // AWS recommends SourceAccount beside SourceArn for service principals (the confused-deputy
+    // guard); addTrigger sets only SourceArn, so every permission it created gets the account too.
+    for (const child of this.userPool.node.findAll()) {
+      if (child instanceof lambda.CfnPermission && child.principal === 'cognito-idp.amazonaws.com') {
+        child.sourceAccount = this.account;
+      }
     }
   }
 }

@@ -176,6 +176,11 @@ describe('loadTriggers', () => {
       { ...GATE_FIELD, environment: { required: ['A'], optional: ['A'] } },
       'lists A as both required and optional',
     ],
+    [
+      'an e-mail sender that does not require EMAIL_FROM',
+      { ...GATE_FIELD, awsAccess: 'ses-send', environment: { required: [], optional: ['EMAIL_FROM'] } },
+      '"cognitoTrigger.environment.required" must list EMAIL_FROM for awsAccess "ses-send"',
+    ],
     ['a field that is not an object', 'preAuthentication', '"cognitoTrigger" must be an object'],
   ])('names the app and the field for %s', async (_case, field, expected) => {
     const bad = await workspaceWith({ 'login-gate': { name: 'login-gate', cognitoTrigger: field } });

@@ -9,12 +9,13 @@ export const RELEASE_CONFIGURATION_PROBLEMS = [
   'UNKNOWN_TRIGGER',
   'INVALID_TRIGGER',
   'MISSING_ENVIRONMENT',
+  'INVALID_ENVIRONMENT',
   'MISSING_ARTIFACT',
 ] as const;
 
 /**
  * A problem found before any AWS call: wrong arguments, an unknown trigger, an app whose
- * `cognitoTrigger` field is invalid, missing environment, a missing or stale artifact. Its message is written for the person running the command.
+ * `cognitoTrigger` field is invalid, missing or unreadable environment, a missing or stale artifact. Its message is written for the person running the command.
  *
  * @example
  * if (error instanceof ReleaseConfigurationError && error.code === 'UNKNOWN_TRIGGER') process.exitCode = 2;

@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './function-name';
+export * from './ses-sender';
 export * from './settings';
 export * from './triggers';

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findWorkspaceRoot } from '../workspace-root';
 import { ReleaseConfigurationError } from './errors';
+import { SES_SENDER_VARIABLE } from './ses-sender';
 
 /**
  * The keys of a user pool's `LambdaConfig` a trigger app can fill: those the CDK user-pool stack
@@ -34,7 +35,8 @@ export type UserPoolTriggerSlot = (typeof USER_POOL_TRIGGER_SLOTS)[number];
 /**
  * What AWS a trigger's code may call beyond writing its own logs:
  * - `none`: nothing.
- * - `ses-send`: `ses:SendEmail`/`ses:SendRawEmail` as its configured identity only.
+ * - `ses-send`: `ses:SendEmail` (nothing else) as its configured identity only, and only from the
+ *   address in its `EMAIL_FROM` (an `ses:FromAddress` condition), which it must list as required.
  *
  * @example
  * TRIGGER_AWS_ACCESS.includes('ses-send'); // true
@@ -185,6 +187,12 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
     throw problem(`${FIELD}.environment.${extra[0]}`, 'is not a known field; known fields: required, optional');
   const both = required.find((variable) => optional.includes(variable));
   if (both !== undefined) throw problem(`${FIELD}.environment`, `lists ${both} as both required and optional`);
+  if (awsAccess === 'ses-send' && !required.includes(SES_SENDER_VARIABLE)) {
+    throw problem(
+      `${FIELD}.environment.required`,
+      `must list ${SES_SENDER_VARIABLE} for awsAccess "ses-send": the role may send only from that address`,
+    );
+  }
 
   return {
     name,
