@@ -75,6 +75,8 @@ export type OnceResult<T> =
       readonly status: 'ran';
       readonly value: T;
       readonly idempotency: 'recorded' | 'not-recorded' | 'unavailable' | 'off';
+      /** Why the table was unavailable: the SDK error's code or name (only with `unavailable`). */
+      readonly unavailableBecause?: string;
     }
   | { readonly status: 'duplicate'; readonly previous: 'completed' | 'in-progress' | 'unknown' };
 
@@ -163,7 +165,13 @@ export async function once<T>(key: string, work: () => Promise<T>, options: Once
     }
   } catch (error) {
     if ((options.whenUnavailable ?? 'throw') === 'throw') throw new IdempotencyUnavailableError(error);
-    return { status: 'ran', value: await work(), idempotency: 'unavailable' };
+    const { errorName, errorCode } = describeError(error);
+    return {
+      status: 'ran',
+      value: await work(),
+      idempotency: 'unavailable',
+      unavailableBecause: errorCode ?? errorName,
+    };
   }
 
   let value: T;

@@ -163,6 +163,7 @@ describe('once', () => {
       status: 'ran',
       value: 'sent',
       idempotency: 'unavailable',
+      unavailableBecause: 'Error',
     });
     expect(work).toHaveBeenCalledTimes(1);
   });
