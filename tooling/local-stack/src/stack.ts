@@ -1,6 +1,9 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaFunction } from '@cognito-triggers/lambda-runtime';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { startDynalite } from './dynalite';
+import { createIdempotencyTable } from './idempotency-table';
+import { LOCAL_KMS_KEY, startKmsEmulator, type KmsEmulator } from './kms-emulator';
 import { FUNCTIONS, type CognitoTrigger, type FunctionWiring } from './functions';
 import { startLambdaServer, type LambdaServer } from './lambda-server';
 import { startSesEmulator, type SesEmulator } from './ses-emulator';
@@ -93,13 +96,34 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (sesFaultProxy) stops.push(() => sesFaultProxy.stop());
     const sesEndpoint = sesFaultProxy?.endpoint ?? ses.endpoint;
 
+    // Emulators only some functions need start only when one of them is wired.
+    const needs = new Set(wired.flatMap((entry) => entry.wiring.needs ?? []));
+    let kms: KmsEmulator | undefined;
+    if (needs.has('kms')) {
+      const started = await startKmsEmulator();
+      kms = started;
+      stops.push(() => started.stop());
+    }
+    let dynamodbEndpoint: string | undefined;
+    if (needs.has('dynamodb')) {
+      const dynalite = await startDynalite();
+      stops.push(() => dynalite.stop());
+      await createIdempotencyTable(dynalite.endpoint);
+      dynamodbEndpoint = dynalite.endpoint;
+    }
+    const context = {
+      sesEndpoint,
+      ...(kms ? { kmsEndpoint: kms.endpoint } : {}),
+      ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
+    };
+
     const functions: Record<string, LambdaFunction> = {};
     const triggerFunctions: Partial<Record<CognitoTrigger, string>> = {};
     for (const { wiring, bundlePath } of wired) {
       const fn = new LambdaFunction({
         name: wiring.app,
         bundlePath,
-        environment: { ...wiring.environment({ sesEndpoint }), ...options.environment?.[wiring.app] },
+        environment: { ...wiring.environment(context), ...options.environment?.[wiring.app] },
         ...(wiring.timeoutMs ? { timeoutMs: wiring.timeoutMs } : {}),
         ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
       });
@@ -119,6 +143,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const cognito = await startCognitoLocal({
       lambdaEndpoint: lambda.endpoint,
       triggerFunctions,
+      ...(kms
+        ? { kms: { endpoint: kms.endpoint, keyArn: LOCAL_KMS_KEY.arn, keyAlias: LOCAL_KMS_KEY.alias ?? '' } }
+        : {}),
       ...(options.ports?.cognito ? { port: options.ports.cognito } : {}),
     });
     stops.push(() => cognito.stop());
@@ -142,6 +169,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
         AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
         AWS_ENDPOINT_URL_SES: ses.endpoint,
+        ...(kms ? { AWS_ENDPOINT_URL_KMS: kms.endpoint } : {}),
+        ...(dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint } : {}),
         COGNITO_USER_POOL_ID: pool.userPoolId,
         COGNITO_CLIENT_ID: pool.clientId,
       },
