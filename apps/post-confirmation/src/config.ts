@@ -28,7 +28,7 @@ export interface PostConfirmationConfig {
    * (off when unset), with where and as whom to call it (`AWS_REGION`, `AWS_ENDPOINT_URL_DYNAMODB`,
    * and the credentials Lambda sets).
    */
-  idempotency: ({ tableName: string } & DynamoDbTarget) | undefined;
+  idempotency?: ({ tableName: string } & DynamoDbTarget) | undefined;
 }
 
 /**
