@@ -1,7 +1,8 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import type { TriggerDeployment } from './config';
 
 /**
  * The variable an app reads to opt in to idempotency (trigger-core's `once`): the table's name.
@@ -73,4 +74,30 @@ export function idempotencyAccessStatement(stack: Stack, tableName: string): iam
     actions: [...IDEMPOTENCY_ACTIONS],
     resources: [stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: tableName })],
   });
+}
+
+/**
+ * Opt-in per app: each trigger whose settings give `IDEMPOTENCY_TABLE` gets access to that table,
+ * and each table name gets one {@link IdempotencyTableStack}. `stacks[i]` is `deployments[i]`'s.
+ *
+ * @example
+ * const idempotencyTableStacks = addIdempotencyTables(app, config.triggers, triggerStacks);
+ */
+export function addIdempotencyTables(
+  app: App,
+  deployments: readonly TriggerDeployment[],
+  stacks: readonly (Stack & { readonly role: iam.IRole })[],
+): IdempotencyTableStack[] {
+  const tables = new Map<string, IdempotencyTableStack>();
+  deployments.forEach((deployment, index) => {
+    const tableName = deployment.settings.environment[IDEMPOTENCY_TABLE_VARIABLE];
+    const stack = stacks[index];
+    if (!tableName || !stack) return;
+    if (!tables.has(tableName)) {
+      const stackId = `${tableName.replace(/[^A-Za-z0-9-]/g, '-')}-table`;
+      tables.set(tableName, new IdempotencyTableStack(app, stackId, { tableName }));
+    }
+    stack.role.addToPrincipalPolicy(idempotencyAccessStatement(stack, tableName));
+  });
+  return [...tables.values()];
 }

@@ -1,13 +1,12 @@
 import type { App } from 'aws-cdk-lib';
 import { functionNameFor } from '@cognito-triggers/release/registry';
 import type { InfraConfig } from './config';
-import { IDEMPOTENCY_TABLE_VARIABLE, IdempotencyTableStack, idempotencyAccessStatement } from './idempotency-table';
+import { addIdempotencyTables, type IdempotencyTableStack } from './idempotency-table';
 import { TriggerStack } from './trigger-stack';
 import { UserPoolStack } from './user-pool-stack';
 
 /**
- * Adds one {@link TriggerStack} per trigger, the {@link UserPoolStack} wiring them to `app`, and an
- * {@link IdempotencyTableStack} for each table name the triggers are configured with.
+ * Adds one {@link TriggerStack} per trigger and the {@link UserPoolStack} wiring them to `app`.
  * The stacks are environment-agnostic: synthesis needs no account, no credentials, no lookups.
  *
  * @example
@@ -30,18 +29,7 @@ export function defineTriggerApp(
       description: `Cognito trigger ${deployment.trigger.name}`,
     });
   });
-  // Apps opt in to idempotency by being given IDEMPOTENCY_TABLE: one table per name, and access to it for them only.
-  const idempotencyTables = new Map<string, IdempotencyTableStack>();
-  config.triggers.forEach((deployment, index) => {
-    const tableName = deployment.settings.environment[IDEMPOTENCY_TABLE_VARIABLE];
-    if (!tableName) return;
-    if (!idempotencyTables.has(tableName)) {
-      const stackId = `${tableName.replace(/[^A-Za-z0-9-]/g, '-')}-table`;
-      idempotencyTables.set(tableName, new IdempotencyTableStack(app, stackId, { tableName }));
-    }
-    const stack = triggerStacks[index]!;
-    stack.role.addToPolicy(idempotencyAccessStatement(stack, tableName));
-  });
+  const idempotencyTableStacks = addIdempotencyTables(app, config.triggers, triggerStacks);
   const userPoolStack = new UserPoolStack(app, `${config.functionPrefix}user-pool`, {
     userPoolName: config.userPoolName,
     triggers: triggerStacks.map((stack, index) => ({
@@ -50,5 +38,5 @@ export function defineTriggerApp(
     })),
     description: 'Cognito user pool wired to the trigger aliases',
   });
-  return { triggerStacks, userPoolStack, idempotencyTableStacks: [...idempotencyTables.values()] };
+  return { triggerStacks, userPoolStack, idempotencyTableStacks };
 }
