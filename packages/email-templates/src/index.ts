@@ -26,3 +26,4 @@ export {
   type RenderedMessage,
 } from './render';
 export { languageOf, pickLocale } from './locale';
+export { NOTICE_TEMPLATES } from './notices';

@@ -8,6 +8,7 @@ import {
   type MessageSource,
   type NoticeKind,
 } from './templates';
+import { NOTICE_TEMPLATES } from './notices';
 
 /**
  * The values a message's templates may use. For CustomMessage, `code`, `username` and `link` are
@@ -166,10 +167,9 @@ export function renderNotice(
   locale: Locale,
   kind: NoticeKind,
   slots: NoticeSlots,
-  options: Pick<RenderOptions, 'templates'> = {},
 ): { emailSubject: string; emailMessage: string } {
-  const language = (options.templates ?? LOCALE_TEMPLATES)[locale];
-  const templates = language.notices[kind];
+  const language = LOCALE_TEMPLATES[locale];
+  const templates = NOTICE_TEMPLATES[locale][kind];
   const safe = { ...slots, confirmLink: httpsOnly(slots.confirmLink), reportLink: httpsOnly(slots.reportLink) };
   const emailSubject = Mustache.render(templates.emailSubject, safe, {}, { escape: asText });
   const emailMessage = Mustache.render(

@@ -29,7 +29,7 @@ export interface MessageTemplates {
  * The templates of an e-mail that carries no code (only a custom e-mail sender sends these).
  *
  * @example
- * const subject: string = LOCALE_TEMPLATES.en.notices.AccountTakeOverNotification.emailSubject;
+ * const subject: string = NOTICE_TEMPLATES.en.AccountTakeOverNotification.emailSubject;
  */
 export interface NoticeTemplates {
   emailSubject: string;
@@ -45,8 +45,7 @@ export interface NoticeTemplates {
 export type NoticeKind = 'AccountTakeOverNotification';
 
 /**
- * The templates of one language: every source's messages, the notices, and the partials their
- * bodies share.
+ * The templates of one language: every source's messages and the partials their bodies share.
  *
  * @example
  * const greeting: string = LOCALE_TEMPLATES.de.partials.greeting;
@@ -54,7 +53,6 @@ export type NoticeKind = 'AccountTakeOverNotification';
 export interface LocaleTemplates {
   partials: { greeting: string; footer: string };
   messages: Record<MessageSource, MessageTemplates>;
-  notices: Record<NoticeKind, NoticeTemplates>;
 }
 
 // `satisfies` makes the compiler check each file against the shape while keeping its language code.
@@ -70,7 +68,7 @@ export type Locale = keyof typeof LOCALE_FILES;
 
 /**
  * Every language there are templates for, by its ISO 639-1 code. Adding one is adding a JSON file
- * to `templates/` and a line here; the compiler insists it covers every source and notice.
+ * to `templates/` and a line here; the compiler insists it covers every source (and `notices.ts`, every notice).
  *
  * @example
  * Object.keys(LOCALE_TEMPLATES); // ['en', 'de']

@@ -5,6 +5,7 @@ import {
   LOCALE_TEMPLATES,
   LOCALES,
   NOTICE_SLOTS,
+  NOTICE_TEMPLATES,
   TEMPLATE_SLOTS,
   languageOf,
   pickLocale,
@@ -128,7 +129,7 @@ describe('the templates', () => {
         messages.push(message.emailSubject, message.emailBody, message.smsMessage, message.emailBodyLink ?? '');
       }
       const notices = [...shared, ...Object.values(language.partials)];
-      for (const notice of Object.values(language.notices)) notices.push(notice.emailSubject, notice.emailBody);
+      for (const notice of Object.values(NOTICE_TEMPLATES[locale])) notices.push(notice.emailSubject, notice.emailBody);
       for (const [templates, allowed] of [
         [messages, new Set<string>(TEMPLATE_SLOTS)],
         [notices, new Set<string>(NOTICE_SLOTS)],
@@ -143,9 +144,9 @@ describe('the templates', () => {
   });
 
   it('translate every notice', () => {
-    for (const kind of Object.keys(LOCALE_TEMPLATES.en.notices) as (keyof typeof LOCALE_TEMPLATES.en.notices)[]) {
-      expect(LOCALE_TEMPLATES.de.notices[kind].emailSubject).not.toBe(LOCALE_TEMPLATES.en.notices[kind].emailSubject);
-      expect(LOCALE_TEMPLATES.de.notices[kind].emailBody).not.toBe(LOCALE_TEMPLATES.en.notices[kind].emailBody);
+    for (const kind of Object.keys(NOTICE_TEMPLATES.en) as (keyof typeof NOTICE_TEMPLATES.en)[]) {
+      expect(NOTICE_TEMPLATES.de[kind].emailSubject).not.toBe(NOTICE_TEMPLATES.en[kind].emailSubject);
+      expect(NOTICE_TEMPLATES.de[kind].emailBody).not.toBe(NOTICE_TEMPLATES.en[kind].emailBody);
     }
   });
 });
