@@ -51,6 +51,8 @@ export const LOCAL_SETTINGS = {
    */
   idTokenClaims: 'custom:tenant_id=tenant_id,custom:seats=seats:number',
   accessTokenClaims: 'custom:tenant_id=tenant_id',
+  /** The DynamoDB table (on dynalite) user-migration reads legacy accounts from; load it with its import. */
+  legacyUsersTable: 'legacy-users',
 } as const;
 
 /**
@@ -62,11 +64,20 @@ export const LOCAL_SETTINGS = {
 export interface FunctionContext {
   /** The SES endpoint the function sends through (the emulator, or a fault proxy in front of it). */
   readonly sesEndpoint: string;
-  /** The KMS emulator, started when a wired row `needs` it. */
+  /** The KMS emulator, started when a wired function `uses` it. */
   readonly kmsEndpoint?: string;
-  /** dynalite, with the idempotency table created, started when a wired row `needs` it. */
+  /** The DynamoDB endpoint (dynalite, with the idempotency table), started when a wired function `uses` it. */
   readonly dynamodbEndpoint?: string;
 }
+
+/**
+ * Local services a function may need beyond SES, which the stack starts only when a wired
+ * function names them.
+ *
+ * @example
+ * const uses: readonly LocalService[] = ['dynamodb', 'kms'];
+ */
+export type LocalService = 'dynamodb' | 'kms';
 
 /**
  * How one app is wired into the local stack: which trigger it serves and its configuration.
@@ -83,8 +94,8 @@ export interface FunctionWiring {
   readonly environment: (context: FunctionContext) => Record<string, string>;
   /** Lambda's timeout for the function (default 6 s, above Cognito's 5 s as in a deployment). */
   readonly timeoutMs?: number;
-  /** Emulators the stack must start for this function (and give it in its {@link FunctionContext}). */
-  readonly needs?: readonly ('kms' | 'dynamodb')[];
+  /** Services the stack must start for it (their endpoints arrive in its {@link FunctionContext}). */
+  readonly uses?: readonly LocalService[];
 }
 
 /**
@@ -124,6 +135,16 @@ export const FUNCTIONS: readonly FunctionWiring[] = [
     }),
   },
   {
+    app: 'user-migration',
+    trigger: 'UserMigration',
+    uses: ['dynamodb'],
+    environment: ({ dynamodbEndpoint }) => ({
+      LEGACY_TABLE_NAME: LOCAL_SETTINGS.legacyUsersTable,
+      ...(dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint } : {}),
+      ATTRIBUTE_MAP: 'first_name=given_name,tenant=custom:tenant_id',
+    }),
+  },
+  {
     app: 'pre-token-generation',
     trigger: 'PreTokenGeneration',
     environment: () => ({
@@ -145,7 +166,7 @@ export const FUNCTIONS: readonly FunctionWiring[] = [
 export const CUSTOM_EMAIL_SENDER_FUNCTION: FunctionWiring = {
   app: 'custom-email-sender',
   trigger: 'CustomEmailSender',
-  needs: ['kms', 'dynamodb'],
+  uses: ['kms', 'dynamodb'],
   environment: ({ sesEndpoint, kmsEndpoint, dynamodbEndpoint }) => ({
     EMAIL_FROM: LOCAL_SETTINGS.emailFrom,
     APP_NAME: LOCAL_SETTINGS.appName,

@@ -1,7 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaFunction } from '@cognito-triggers/lambda-runtime';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
-import { startDynalite } from './dynalite';
+import { startDynalite, type Dynalite } from './dynalite';
 import { createIdempotencyTable } from './idempotency-table';
 import { LOCAL_KMS_KEY, startKmsEmulator, type KmsEmulator } from './kms-emulator';
 import { FUNCTIONS, type CognitoTrigger, type FunctionWiring } from './functions';
@@ -51,6 +51,8 @@ export interface LocalStack {
   /** The fault proxy, when `sesFaults` was given. */
   readonly sesFaultProxy: SesFaultProxy | undefined;
   readonly lambda: LambdaServer;
+  /** DynamoDB's API (dynalite), when a wired function uses it; empty until a test or the user-migration import fills it. */
+  readonly dynamodb: Dynalite | undefined;
   /** The wired functions: app name and the trigger it serves. */
   readonly wired: readonly { readonly app: string; readonly trigger: CognitoTrigger }[];
   /** The rows left out, and why. */
@@ -59,6 +61,13 @@ export interface LocalStack {
   has(app: string): boolean;
   /** The environment that points an AWS SDK, the AWS CLI or a test at this stack. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Starts `instances` instances of a wired app and takes each past its cold start, with one
+   * direct invocation of `event` apiece (not recorded by the Lambda endpoint; the answers are
+   * dropped). For tests about something other than cold starts: on a loaded machine a cold
+   * start's init phase eats into Cognito's 5 seconds, and the test would time the machine.
+   */
+  warm(app: string, event: unknown, instances: number): Promise<void>;
   /** Stops every process and server and removes the temporary files. */
   stop(): Promise<void>;
 }
@@ -95,26 +104,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : undefined;
     if (sesFaultProxy) stops.push(() => sesFaultProxy.stop());
     const sesEndpoint = sesFaultProxy?.endpoint ?? ses.endpoint;
-
-    // Emulators only some functions need start only when one of them is wired.
-    const needs = new Set(wired.flatMap((entry) => entry.wiring.needs ?? []));
-    let kms: KmsEmulator | undefined;
-    if (needs.has('kms')) {
-      const started = await startKmsEmulator();
-      kms = started;
-      stops.push(() => started.stop());
+    // Services only some functions use start only when one of them is wired.
+    const uses = (service: 'dynamodb' | 'kms') => wired.some(({ wiring }) => wiring.uses?.includes(service));
+    const dynamodb: Dynalite | undefined = uses('dynamodb') ? await startDynalite() : undefined;
+    if (dynamodb) {
+      stops.push(() => dynamodb.stop());
+      await createIdempotencyTable(dynamodb.endpoint);
     }
-    let dynamodbEndpoint: string | undefined;
-    if (needs.has('dynamodb')) {
-      const dynalite = await startDynalite();
-      stops.push(() => dynalite.stop());
-      await createIdempotencyTable(dynalite.endpoint);
-      dynamodbEndpoint = dynalite.endpoint;
-    }
+    const kms: KmsEmulator | undefined = uses('kms') ? await startKmsEmulator() : undefined;
+    if (kms) stops.push(() => kms.stop());
     const context = {
       sesEndpoint,
+      ...(dynamodb ? { dynamodbEndpoint: dynamodb.endpoint } : {}),
       ...(kms ? { kmsEndpoint: kms.endpoint } : {}),
-      ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
     };
 
     const functions: Record<string, LambdaFunction> = {};
@@ -159,9 +161,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ses,
       sesFaultProxy,
       lambda,
+      dynamodb,
       wired: wired.map((entry) => ({ app: entry.wiring.app, trigger: entry.wiring.trigger })),
       skipped,
       has: (app) => names.has(app),
+      warm: async (app, event, instances) => {
+        const fn = functions[app];
+        if (!fn) throw new Error(`${app} is not wired in this local stack`);
+        // All at once, so that none finds an idle instance and each starts its own.
+        await Promise.all(Array.from({ length: instances }, () => fn.invoke(event)));
+      },
       env: {
         AWS_REGION: 'us-east-1',
         AWS_ACCESS_KEY_ID: 'local',
@@ -170,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
         AWS_ENDPOINT_URL_SES: ses.endpoint,
         ...(kms ? { AWS_ENDPOINT_URL_KMS: kms.endpoint } : {}),
-        ...(dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint } : {}),
+        ...(dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint } : {}),
         COGNITO_USER_POOL_ID: pool.userPoolId,
         COGNITO_CLIENT_ID: pool.clientId,
       },
