@@ -114,3 +114,14 @@ export { envReader, type EnvReader, type Environment } from './config';
 
 // E-mail bodies: user values escaped for HTML.
 export { escapeHtml } from './html';
+
+// Exactly-once side effects over DynamoDB (opt-in: an app passes its own client and table).
+export {
+  eventIdempotencyKey,
+  idempotencyKey,
+  once,
+  type IdempotencyClient,
+  type IdempotencyStore,
+  type OnceOptions,
+  type OnceResult,
+} from './idempotency';

@@ -51,6 +51,10 @@ describe('the main entry', () => {
         'scrubPersonalData',
         'envReader',
         'escapeHtml',
+        // exactly-once side effects
+        'once',
+        'idempotencyKey',
+        'eventIdempotencyKey',
       ].sort(),
     );
   });

@@ -1,3 +1,5 @@
+import { LOCAL_IDEMPOTENCY_TABLE } from './idempotency-table';
+import { LOCAL_KMS_KEY } from './kms-emulator';
 /**
  * The Cognito user-pool trigger keys, as cognito-local's `TriggerFunctions` (and a pool's
  * `LambdaConfig`) name them.
@@ -62,7 +64,9 @@ export const LOCAL_SETTINGS = {
 export interface FunctionContext {
   /** The SES endpoint the function sends through (the emulator, or a fault proxy in front of it). */
   readonly sesEndpoint: string;
-  /** The DynamoDB endpoint (dynalite), started when a wired function `uses` it. */
+  /** The KMS emulator, started when a wired function `uses` it. */
+  readonly kmsEndpoint?: string;
+  /** The DynamoDB endpoint (dynalite, with the idempotency table), started when a wired function `uses` it. */
   readonly dynamodbEndpoint?: string;
 }
 
@@ -71,9 +75,9 @@ export interface FunctionContext {
  * function names them.
  *
  * @example
- * const uses: readonly LocalService[] = ['dynamodb'];
+ * const uses: readonly LocalService[] = ['dynamodb', 'kms'];
  */
-export type LocalService = 'dynamodb';
+export type LocalService = 'dynamodb' | 'kms';
 
 /**
  * How one app is wired into the local stack: which trigger it serves and its configuration.
@@ -149,3 +153,32 @@ export const FUNCTIONS: readonly FunctionWiring[] = [
     }),
   },
 ];
+
+/**
+ * The custom e-mail sender's row, kept out of {@link FUNCTIONS}: with a CustomEmailSender wired,
+ * cognito-local sends every code through it (encrypted with the KMS emulator's key) and prints none,
+ * which the demo and the flows that read printed codes rely on. Add it to a table to use it:
+ * `startLocalStack({ table: [...FUNCTIONS, CUSTOM_EMAIL_SENDER_FUNCTION] })`.
+ *
+ * @example
+ * const stack = await startLocalStack({ table: [CUSTOM_EMAIL_SENDER_FUNCTION], require: ['custom-email-sender'] });
+ */
+export const CUSTOM_EMAIL_SENDER_FUNCTION: FunctionWiring = {
+  app: 'custom-email-sender',
+  trigger: 'CustomEmailSender',
+  uses: ['kms', 'dynamodb'],
+  environment: ({ sesEndpoint, kmsEndpoint, dynamodbEndpoint }) => ({
+    EMAIL_FROM: LOCAL_SETTINGS.emailFrom,
+    APP_NAME: LOCAL_SETTINGS.appName,
+    APP_URL: LOCAL_SETTINGS.appUrl,
+    DEFAULT_LOCALE: LOCAL_SETTINGS.defaultLocale,
+    KMS_KEY_ARN: LOCAL_KMS_KEY.arn,
+    IDEMPOTENCY_TABLE: LOCAL_IDEMPOTENCY_TABLE,
+    AWS_ENDPOINT_URL_SES: sesEndpoint,
+    AWS_ENDPOINT_URL_KMS: kmsEndpoint ?? '',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint ?? '',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  }),
+};
