@@ -47,8 +47,31 @@ export function budgetMs(rules: BudgetRules, lambdaContext: Context | undefined,
 }
 
 /**
+ * The process's one deadline timer. Lambda runs one invocation at a time per process, so instead
+ * of a timer made and cleared per invocation, one is re-armed with `refresh()`, and kept referenced
+ * only while a deadline is pending, so that an idle process (a test runner, the local stack) can
+ * exit. A deadline that starts while another is pending (tests running invocations side by side)
+ * gets a timer of its own.
+ */
+const clock: { timer: ReturnType<typeof setTimeout> | undefined; delayMs: number; pending: Deadline | undefined } = {
+  timer: undefined,
+  delayMs: Number.NaN,
+  pending: undefined,
+};
+
+function onClockFired(): void {
+  const deadline = clock.pending;
+  clock.pending = undefined;
+  deadline?.expire();
+}
+
+/**
  * One invocation's deadline: an `AbortSignal` that fires at it, and `race`, which settles with
  * the handler or with a {@link DeadlineExceededError}, whichever comes first.
+ *
+ * @example
+ * const deadline = new Deadline(Date.now(), 4_700);
+ * const answer = await deadline.race(() => ses.send(command, { abortSignal: deadline.signal }));
  */
 export class Deadline {
   readonly at: number;
@@ -57,6 +80,8 @@ export class Deadline {
   // allocation, and handlers without I/O never need one.
   private controller: AbortController | undefined;
   private expired: DeadlineExceededError | undefined;
+  private rejectRace: ((error: DeadlineExceededError) => void) | undefined;
+  private ownTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(startedAt: number, budgetMs: number) {
     this.at = startedAt + budgetMs;
@@ -81,19 +106,51 @@ export class Deadline {
    * promise and goes nowhere.
    */
   async race<T>(work: () => T | Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    this.arm();
     try {
       return await new Promise<T>((resolve, reject) => {
-        timer = setTimeout(() => {
-          this.expired = new DeadlineExceededError(this.budgetMs);
-          this.controller?.abort(this.expired);
-          reject(this.expired);
-        }, this.budgetMs);
+        this.rejectRace = reject;
         // A handler that throws synchronously rejects the promise here, as an async one would.
         Promise.resolve(work()).then(resolve, reject);
       });
     } finally {
-      clearTimeout(timer);
+      this.disarm();
+    }
+  }
+
+  /** Called by the timer: aborts the signal and ends the race. */
+  expire(): void {
+    this.expired = new DeadlineExceededError(this.budgetMs);
+    this.controller?.abort(this.expired);
+    this.rejectRace?.(this.expired);
+  }
+
+  private arm(): void {
+    if (clock.pending) {
+      this.ownTimer = setTimeout(() => this.expire(), this.budgetMs);
+      return;
+    }
+    clock.pending = this;
+    if (clock.timer && clock.delayMs === this.budgetMs) {
+      clock.timer.refresh();
+      clock.timer.ref();
+    } else {
+      if (clock.timer) clearTimeout(clock.timer);
+      clock.timer = setTimeout(onClockFired, this.budgetMs);
+      clock.delayMs = this.budgetMs;
+    }
+  }
+
+  private disarm(): void {
+    this.rejectRace = undefined;
+    if (this.ownTimer) {
+      clearTimeout(this.ownTimer);
+      return;
+    }
+    if (clock.pending === this) {
+      clock.pending = undefined;
+      // Left to fire into nothing, unreferenced: the next invocation re-arms it.
+      clock.timer?.unref();
     }
   }
 }

@@ -1,19 +1,31 @@
 /**
  * One invocation's log: a child logger carrying its context, the handler's annotations, and the
- * one summary line, `invocation finished`, that says how it ended.
+ * one summary line, `invocation finished`, that says how it ended. This is the warm path: the
+ * summary's constant part is serialised once per handler, and the context by hand, not through
+ * the generic field walk.
  */
 import type { Context } from 'aws-lambda';
 import type { FailurePolicy, TriggerFamilyName } from './family';
-import { isLevelEnabled, type LogFields, type Logger, type LogValue } from './logger';
+import { jsonFragment, type JsonLinesLogger, type LogFields, type Logger, type LogValue } from './logger';
 import { describeError } from './redact';
+import { scrubPersonalData } from './scrub';
 
 /**
  * How an invocation ended: the handler's answer went back (`success`), the handler refused the
  * user on purpose (`rejected`), or the failure policy applied (`failed`).
+ *
+ * @example
+ * const outcome: Outcome = 'rejected'; // a UserFacingError
  */
 export type Outcome = 'success' | 'rejected' | 'failed';
 
-/** The log of one invocation. */
+/**
+ * The log of one invocation.
+ *
+ * @example
+ * log.annotate({ emailKind: 'welcome' });
+ * log.finish('success');
+ */
 export interface InvocationLog {
   readonly logger: Logger;
   annotate(fields: LogFields): void;
@@ -21,10 +33,28 @@ export interface InvocationLog {
   finish(outcome: Outcome, error?: unknown): void;
 }
 
-/** What the summary line says about the family, fixed per handler. */
-export interface SummaryFacts {
-  readonly family: TriggerFamilyName;
-  readonly failurePolicy: FailurePolicy;
+/**
+ * The serialised fields every summary line of one handler starts with, per outcome.
+ *
+ * @example
+ * const fragments = summaryFragments({ family: 'PreSignUp', failurePolicy: 'reject' });
+ */
+export type SummaryFragments = Readonly<Record<Outcome, string>>;
+
+/**
+ * Serialises, once per handler, the summary fields that do not change between invocations.
+ *
+ * @example
+ * summaryFragments({ family: 'PreSignUp', failurePolicy: 'reject' }).failed;
+ * // ',"outcome":"failed","family":"PreSignUp","failurePolicy":"reject"'
+ */
+export function summaryFragments(facts: { family: TriggerFamilyName; failurePolicy: FailurePolicy }): SummaryFragments {
+  const family = `,"family":${JSON.stringify(facts.family)}`;
+  return {
+    success: `,"outcome":"success"${family}`,
+    rejected: `,"outcome":"rejected"${family}`,
+    failed: `,"outcome":"failed"${family},"failurePolicy":${JSON.stringify(facts.failurePolicy)}`,
+  };
 }
 
 /**
@@ -32,21 +62,17 @@ export interface SummaryFacts {
  * identifiers and whether this is a cold start.
  *
  * @example
- * const log = startInvocationLog(baseLogger, facts, rawEvent, lambdaContext, { startedAt, budgetMs, coldStart });
+ * const log = startInvocationLog(baseLogger, fragments, rawEvent, lambdaContext, { startedAt, budgetMs, coldStart });
  * log.finish('success');
  */
 export function startInvocationLog(
-  baseLogger: Logger,
-  facts: SummaryFacts,
+  baseLogger: JsonLinesLogger,
+  fragments: SummaryFragments,
   rawEvent: unknown,
   lambdaContext: Context | undefined,
   timing: { readonly startedAt: number; readonly budgetMs: number; readonly coldStart: boolean },
 ): InvocationLog {
-  const logger = baseLogger.child({
-    awsRequestId: lambdaContext?.awsRequestId,
-    ...invocationContext(rawEvent),
-    coldStart: timing.coldStart,
-  });
+  const logger = baseLogger.childWithContext(() => contextJson(rawEvent, lambdaContext, timing.coldStart));
   let annotations: Record<string, LogValue> | undefined;
   return {
     logger,
@@ -54,36 +80,48 @@ export function startInvocationLog(
       annotations = Object.assign(annotations ?? {}, fields);
     },
     finish(outcome, error) {
-      if (!isLevelEnabled(logger.level, outcome === 'failed' ? 'ERROR' : 'INFO')) return;
-      const fields = {
-        ...annotations,
-        outcome,
-        family: facts.family,
-        failurePolicy: outcome === 'failed' ? facts.failurePolicy : undefined,
-        durationMs: Date.now() - timing.startedAt,
-        budgetMs: Math.round(timing.budgetMs),
-        ...(error === undefined ? {} : describeError(error)),
-      };
-      if (outcome === 'failed') logger.error('invocation finished', fields);
-      else logger.info('invocation finished', fields);
+      const level = outcome === 'failed' ? 'ERROR' : 'INFO';
+      if (!logger.writes(level)) return;
+      // Annotations first: a reader that meets a key twice keeps the last, the wrapper's own.
+      const fields =
+        jsonFragment(annotations) +
+        fragments[outcome] +
+        `,"durationMs":${jsonNumber(Date.now() - timing.startedAt)},"budgetMs":${jsonNumber(Math.round(timing.budgetMs))}` +
+        (error === undefined ? '' : jsonFragment(describeError(error)));
+      logger.writePrepared(level, 'invocation finished', fields);
     },
   };
 }
 
-/** The non-personal identifiers of an event, read defensively because the event is not yet checked. */
-function invocationContext(rawEvent: unknown): Record<string, string | undefined> {
-  if (typeof rawEvent !== 'object' || rawEvent === null) return {};
-  const event = rawEvent as {
-    triggerSource?: unknown;
-    userPoolId?: unknown;
-    callerContext?: { clientId?: unknown };
-    request?: { userAttributes?: { sub?: unknown } };
-  };
-  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  return {
-    triggerSource: text(event.triggerSource),
-    userPoolId: text(event.userPoolId),
-    clientId: text(event.callerContext?.clientId),
-    userSub: text(event.request?.userAttributes?.sub),
-  };
+function jsonNumber(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
+}
+
+/** A string field, scrubbed like every logged string; nothing when the value is not a string. */
+function stringField(key: string, value: unknown): string {
+  return typeof value === 'string' ? `,"${key}":${JSON.stringify(scrubPersonalData(value))}` : '';
+}
+
+/** The invocation's context, read defensively because the event is not yet checked. */
+function contextJson(rawEvent: unknown, lambdaContext: Context | undefined, coldStart: boolean): string {
+  const requestId: unknown = lambdaContext?.awsRequestId;
+  // A hand-made context may carry anything: the generic path serialises it safely.
+  let json =
+    typeof requestId === 'string' || requestId === undefined
+      ? stringField('awsRequestId', requestId)
+      : jsonFragment({ awsRequestId: requestId as LogValue });
+  if (typeof rawEvent === 'object' && rawEvent !== null) {
+    const event = rawEvent as {
+      triggerSource?: unknown;
+      userPoolId?: unknown;
+      callerContext?: { clientId?: unknown };
+      request?: { userAttributes?: { sub?: unknown } };
+    };
+    json +=
+      stringField('triggerSource', event.triggerSource) +
+      stringField('userPoolId', event.userPoolId) +
+      stringField('clientId', event.callerContext?.clientId) +
+      stringField('userSub', event.request?.userAttributes?.sub);
+  }
+  return `${json},"coldStart":${coldStart}`;
 }

@@ -15,8 +15,8 @@ import {
 import { UserFacingError, type ConfigurationError } from './errors';
 import { applyFailurePolicy, GENERIC_USER_MESSAGE } from './failure-policy';
 import type { TriggerFamily } from './family';
-import { startInvocationLog } from './invocation';
-import { createLogger, type LogFields, type Logger } from './logger';
+import { startInvocationLog, summaryFragments } from './invocation';
+import { createJsonLinesLogger, type JsonLinesLogger, type LogFields, type Logger } from './logger';
 import { describeError } from './redact';
 
 export { COGNITO_TIMEOUT_MS, DEFAULT_SAFETY_MARGIN_MS, GENERIC_USER_MESSAGE };
@@ -112,7 +112,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
 ): LambdaHandler<TEvent> {
   const { baseLogger, config, configError, budgetRules } = prepare(options);
   const genericUserMessage = options.genericUserMessage ?? GENERIC_USER_MESSAGE;
-  const facts = { family: family.name, failurePolicy: family.failurePolicy };
+  const fragments = summaryFragments({ family: family.name, failurePolicy: family.failurePolicy });
   let coldStart = true;
 
   return async (rawEvent, lambdaContext) => {
@@ -121,7 +121,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
     const isColdStart = coldStart;
     coldStart = false;
     const budgetMs = budgetFor(budgetRules, lambdaContext, isColdStart);
-    const log = startInvocationLog(baseLogger, facts, rawEvent, lambdaContext, {
+    const log = startInvocationLog(baseLogger, fragments, rawEvent, lambdaContext, {
       startedAt,
       budgetMs,
       coldStart: isColdStart,
@@ -173,13 +173,13 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
 
 /** Everything read once per cold start: the logger, the configuration (or why it is invalid), the budget rules. */
 function prepare<TConfig>(options: TriggerOptions<TConfig>): {
-  baseLogger: Logger;
+  baseLogger: JsonLinesLogger;
   config: TConfig;
   configError: ConfigurationError | undefined;
   budgetRules: BudgetRules;
 } {
   const logLevel = logLevelFromEnvironment(options.environment);
-  const baseLogger = createLogger({
+  const baseLogger = createJsonLinesLogger({
     service: options.service,
     level: logLevel.level,
     ...(options.writeLog ? { write: options.writeLog } : {}),
