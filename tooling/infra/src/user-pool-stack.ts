@@ -2,7 +2,7 @@ import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import type { UserPoolTriggerSlot } from '@cognito-triggers/release/registry';
+import { slotWiring, type UserPoolTriggerSlot } from '@cognito-triggers/release/registry';
 
 /**
  * Props of {@link UserPoolStack}.
@@ -22,8 +22,8 @@ export interface UserPoolStackProps extends StackProps {
  * alias lets only this pool invoke it (`SourceArn`).
  *
  * The pool is kept when the stack is deleted and has deletion protection on: it holds the users.
- * An existing pool is brought in with `cdk import` (see docs/release-and-deploy.md) rather than
- * patched with UpdateUserPool, which resets every setting the call leaves out.
+ * For a pool this app does not own, skip this stack and wire the aliases with
+ * `pnpm deploy:trigger attach` (docs/release-and-deploy.md).
  *
  * @example
  * new UserPoolStack(app, 'cognito-user-pool', { userPoolName: 'acme', triggers: [{ slot: 'postConfirmation', alias }] });
@@ -41,6 +41,11 @@ export class UserPoolStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const { slot, alias } of props.triggers) {
+      if (slotWiring(slot).needsKmsKey) {
+        throw new Error(
+          `the ${slot} slot needs a KMS key, which this stack does not create yet: wire that trigger with \`pnpm deploy:trigger attach --kms-key-id\``,
+        );
+      }
       // addTrigger puts alias.functionArn (the alias ARN) in LambdaConfig and adds a
       // lambda:InvokeFunction permission on the alias for cognito-idp with SourceArn = this pool.
       this.userPool.addTrigger(cognito.UserPoolOperation.of(slot), alias);

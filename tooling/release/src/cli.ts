@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { readArtifact } from '@cognito-triggers/build';
 import { executeDeploy, planDeploy, type DeployPlan, type DeployRequest } from './deploy';
@@ -10,6 +11,7 @@ import {
   functionNameFor,
   readTriggerSettings,
 } from './registry/index';
+import { poolMain } from './pool-cli';
 import { executeRollback, planRollback, type RollbackPlan } from './rollback';
 import { findWorkspaceRoot } from './workspace-root';
 
@@ -24,6 +26,8 @@ export interface CliContext {
   environment: Readonly<Record<string, string | undefined>>;
   /** Created only once the configuration is known to be good, so a bad one makes no AWS call. */
   createClient?: () => LambdaClient;
+  /** The same, for `attach` and `detach`, which also talk to Cognito. */
+  createCognitoClient?: () => CognitoIdentityProviderClient;
   print?: (line: string) => void;
   printError?: (line: string) => void;
 }
@@ -31,6 +35,7 @@ export interface CliContext {
 const USAGE = `usage:
   deploy-trigger <app> [--alias live] [--dry-run] [--function-name NAME]
   deploy-trigger rollback <app> [--alias live] [--dry-run] [--function-name NAME]
+  deploy-trigger attach|detach <app...> --user-pool-id ID [--alias live] [--dry-run]
 
 The function is <TRIGGER_FUNCTION_PREFIX><app> (prefix default "cognito-") unless --function-name is given.
 The app's required environment (e.g. EMAIL_FROM for post-confirmation) must be set: the function gets it.`;
@@ -47,6 +52,7 @@ The app's required environment (e.g. EMAIL_FROM for post-confirmation) must be s
 export async function main(args: readonly string[], context: CliContext): Promise<number> {
   const print = context.print ?? ((line: string) => console.log(line));
   const printError = context.printError ?? ((line: string) => console.error(line));
+  if (args[0] === 'attach' || args[0] === 'detach') return poolMain(args[0], args.slice(1), context);
   try {
     const command = parseCommand(args);
     const root = findWorkspaceRoot(context.cwd);

@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './function-name';
 export * from './settings';
+export * from './slots';
 export * from './triggers';
