@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { functionNameFor } from '@cognito-triggers/release/registry';
+import { functionNameFor, slotConflictMessage } from '@cognito-triggers/release/registry';
 import type { InfraConfig } from './config';
 import { TriggerStack } from './trigger-stack';
 import { UserPoolStack } from './user-pool-stack';
@@ -7,6 +7,7 @@ import { UserPoolStack } from './user-pool-stack';
 /**
  * Adds one {@link TriggerStack} per trigger and the {@link UserPoolStack} wiring them to `app`.
  * The stacks are environment-agnostic: synthesis needs no account, no credentials, no lookups.
+ * Two apps claiming one slot stop it with a message naming both (CDK's own names neither).
  *
  * @example
  * const { triggerStacks, userPoolStack } = defineTriggerApp(new App(), config);
@@ -15,6 +16,8 @@ export function defineTriggerApp(
   app: App,
   config: InfraConfig,
 ): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack } {
+  const conflict = slotConflictMessage(config.triggers.map((deployment) => deployment.trigger));
+  if (conflict) throw new Error(conflict);
   const environment = { TRIGGER_FUNCTION_PREFIX: config.functionPrefix };
   const triggerStacks = config.triggers.map((deployment) => {
     const functionName = functionNameFor(deployment.trigger.name, environment);

@@ -1,7 +1,8 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { acknowledgeNag } from './nag';
 import { slotWiring, type UserPoolTriggerSlot } from '@cognito-triggers/release/registry';
 
 /**
@@ -39,6 +40,24 @@ export class UserPoolStack extends Stack {
       signInAliases: { email: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Essentials: the lowest plan that lets pre-token generation V2_0 customize access tokens.
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+    });
+    acknowledgeNag(this.userPool, {
+      'AwsSolutions-COG2':
+        'MFA is offered (authenticator apps) but not required: whether every consumer sign-in needs a second factor is the product owner’s decision, not a default of the trigger stacks',
+      'AwsSolutions-COG8':
+        'The Plus plan (threat protection) is billed per monthly active user; the plan is the pool owner’s cost decision, and Essentials already runs every trigger here, V2_0 token customization included',
     });
     for (const { slot, alias } of props.triggers) {
       if (slotWiring(slot).needsKmsKey) {

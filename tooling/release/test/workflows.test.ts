@@ -118,6 +118,12 @@ describe('ci.yml', () => {
     expect(usesOf(job, 'actions/checkout')[0]?.with?.['fetch-depth']).toBe(0);
   });
 
+  it('synthesizes every stack from every packaged app and checks it with cdk-nag, in its own job', () => {
+    const job = workflows['ci.yml'].jobs.infra;
+    if (!job) throw new Error('ci.yml has no "infra" job');
+    expect(runs(job)).toEqual(['pnpm install --frozen-lockfile', 'pnpm package', 'pnpm infra:check']);
+  });
+
   it('runs the whole end-to-end suite in its own job', () => {
     const job = workflows['ci.yml'].jobs.e2e;
     if (!job) throw new Error('ci.yml has no "e2e" job');

@@ -86,3 +86,37 @@ export type UserPoolTriggerSlot = keyof typeof SLOT_WIRING;
 export function slotWiring(slot: UserPoolTriggerSlot): SlotWiring {
   return SLOT_WIRING[slot];
 }
+
+/**
+ * The slots two or more apps claim, each with the apps' folders: a user pool runs one function
+ * per slot, so one pool (the CDK stack's, or one `attach`) cannot take them all.
+ *
+ * @example
+ * slotConflicts([{ appDir: 'apps/pre-sign-up', userPoolTrigger: 'preSignUp' }, { appDir: 'apps/signup-gate', userPoolTrigger: 'preSignUp' }]);
+ * // [{ slot: 'preSignUp', appDirs: ['apps/pre-sign-up', 'apps/signup-gate'] }]
+ */
+export function slotConflicts(
+  triggers: readonly { readonly appDir: string; readonly userPoolTrigger: UserPoolTriggerSlot }[],
+): { slot: UserPoolTriggerSlot; appDirs: string[] }[] {
+  const claims = new Map<UserPoolTriggerSlot, string[]>();
+  for (const { appDir, userPoolTrigger } of triggers) {
+    claims.set(userPoolTrigger, [...(claims.get(userPoolTrigger) ?? []), appDir]);
+  }
+  return [...claims].filter(([, appDirs]) => appDirs.length > 1).map(([slot, appDirs]) => ({ slot, appDirs }));
+}
+
+/**
+ * The message for {@link slotConflicts}, naming every app involved, or `undefined` when there are none.
+ *
+ * @example
+ * const problem = slotConflictMessage(Object.values(loadTriggers(root)));
+ * if (problem) throw new Error(problem);
+ */
+export function slotConflictMessage(
+  triggers: readonly { readonly appDir: string; readonly userPoolTrigger: UserPoolTriggerSlot }[],
+): string | undefined {
+  const conflicts = slotConflicts(triggers);
+  if (conflicts.length === 0) return undefined;
+  const claims = conflicts.map(({ slot, appDirs }) => `${appDirs.join(' and ')} both claim the ${slot} slot`);
+  return `${claims.join('; ')}: a user pool runs one function per slot, so remove the "cognitoTrigger" field of all but one of them (an app without it builds and tests but is not deployed)`;
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { loadTriggers } from '@cognito-triggers/release/registry';
+import { addNagChecks, synthesizeChecked } from './nag';
+import { readInfraConfig } from './read-config';
+import { defineTriggerApp } from './trigger-app';
+
+/** An SES identity in no real account: the check synthesizes, it never deploys. */
+const EXAMPLE_SES_IDENTITY = 'arn:aws:ses:us-east-1:111111111111:identity/example.com';
+
+/**
+ * The environment the check synthesizes with: every variable some trigger requires, set to a
+ * stand-in value (values shape no resource the check looks at; names do), plus an SES identity.
+ *
+ * @example
+ * const environment = checkEnvironment(root); // { EMAIL_FROM: 'example-email-from', APP_NAME: 'example-app-name', ... }
+ */
+export function checkEnvironment(root: string): Record<string, string> {
+  const environment: Record<string, string> = { SES_IDENTITY_ARN: EXAMPLE_SES_IDENTITY };
+  for (const trigger of Object.values(loadTriggers(root))) {
+    for (const name of trigger.environment.required)
+      environment[name] = `example-${name.toLowerCase().replaceAll('_', '-')}`;
+  }
+  return environment;
+}
+
+/**
+ * CI's infrastructure check: synthesizes every stack of the CDK app from the packaged artifacts,
+ * offline, with cdk-nag's AwsSolutions pack, into a temporary folder. Returns the stack names;
+ * throws on a configuration problem (two apps on one slot, a missing artifact) or a finding.
+ *
+ * @example
+ * const stacks = await runSynthCheck(findWorkspaceRoot(process.cwd()));
+ */
+export async function runSynthCheck(root: string): Promise<string[]> {
+  const config = await readInfraConfig(checkEnvironment(root), root);
+  const outdir = mkdtempSync(join(tmpdir(), 'infra-check-'));
+  try {
+    const app = new App({ outdir });
+    addNagChecks(app);
+    defineTriggerApp(app, config);
+    return synthesizeChecked(app).stacks.map((stack) => stack.stackName);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
