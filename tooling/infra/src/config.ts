@@ -1,5 +1,6 @@
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { TriggerDefinition, TriggerSettings } from '@cognito-triggers/release/registry';
+import type { NewPoolSettings } from './pool-settings';
 
 /**
  * One trigger to deploy: its definition, its settings for this stage and its artifact.
@@ -26,5 +27,7 @@ export interface InfraConfig {
   functionPrefix: string;
   logRetention: logs.RetentionDays;
   userPoolName: string;
+  /** The new pool's feature plan, extra custom attributes, SES e-mail and app client URLs. */
+  userPool?: NewPoolSettings;
   triggers: readonly TriggerDeployment[];
 }

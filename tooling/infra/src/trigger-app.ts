@@ -1,6 +1,8 @@
 import type { App } from 'aws-cdk-lib';
-import { functionNameFor, slotConflictMessage } from '@cognito-triggers/release/registry';
+import { functionNameFor, slotConflictMessage, slotWiring } from '@cognito-triggers/release/registry';
 import type { InfraConfig } from './config';
+import { customAttributesFor } from './pool-settings';
+import { SenderKeyStack } from './sender-key-stack';
 import { TriggerStack } from './trigger-stack';
 import { UserPoolStack } from './user-pool-stack';
 
@@ -15,10 +17,17 @@ import { UserPoolStack } from './user-pool-stack';
 export function defineTriggerApp(
   app: App,
   config: InfraConfig,
-): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack } {
+): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack; senderKeyStack: SenderKeyStack | undefined } {
   const conflict = slotConflictMessage(config.triggers.map((deployment) => deployment.trigger));
   if (conflict) throw new Error(conflict);
   const environment = { TRIGGER_FUNCTION_PREFIX: config.functionPrefix };
+  // Only when a custom sender is deployed: a KMS key costs money every month.
+  const senderKeyStack = config.triggers.some(({ trigger }) => slotWiring(trigger.userPoolTrigger).needsKmsKey)
+    ? new SenderKeyStack(app, `${config.functionPrefix}sender-key`, {
+        aliasName: `alias/${config.functionPrefix}custom-sender`,
+        description: 'KMS key Cognito encrypts codes with for the custom sender triggers',
+      })
+    : undefined;
   const triggerStacks = config.triggers.map((deployment) => {
     const functionName = functionNameFor(deployment.trigger.name, environment);
     return new TriggerStack(app, functionName, {
@@ -29,6 +38,9 @@ export function defineTriggerApp(
       logRetention: config.logRetention,
       version: deployment.version,
       description: `Cognito trigger ${deployment.trigger.name}`,
+      ...(senderKeyStack && slotWiring(deployment.trigger.userPoolTrigger).needsKmsKey
+        ? { senderKey: senderKeyStack.key }
+        : {}),
     });
   });
   const userPoolStack = new UserPoolStack(app, `${config.functionPrefix}user-pool`, {
@@ -36,8 +48,12 @@ export function defineTriggerApp(
     triggers: triggerStacks.map((stack, index) => ({
       slot: config.triggers[index]!.trigger.userPoolTrigger,
       alias: stack.alias,
+      lambdaVersion: config.triggers[index]!.trigger.lambdaVersion,
     })),
+    customAttributes: customAttributesFor(config.triggers, config.userPool?.customAttributes),
+    ...(config.userPool ? { settings: config.userPool } : {}),
+    ...(senderKeyStack ? { senderKey: senderKeyStack.key } : {}),
     description: 'Cognito user pool wired to the trigger aliases',
   });
-  return { triggerStacks, userPoolStack };
+  return { triggerStacks, userPoolStack, senderKeyStack };
 }

@@ -1,5 +1,6 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -29,6 +30,8 @@ export interface TriggerStackProps extends StackProps {
   logRetention: logs.RetentionDays;
   /** Shown in the function's description, e.g. `0.2.0`. */
   version?: string;
+  /** For a custom sender: the key its role may decrypt Cognito's codes with. */
+  senderKey?: kms.IKey;
 }
 
 /**
@@ -64,6 +67,8 @@ export class TriggerStack extends Stack {
     if (trigger.awsAccess === 'ses-send') {
       this.role.addToPolicy(sesSendStatement(this, trigger, settings));
     }
+    // A custom sender decrypts the codes Cognito encrypted for it; nothing else may use the key.
+    props.senderKey?.grantDecrypt(this.role);
 
     this.function = new lambda.Function(this, 'Function', {
       functionName,
