@@ -3,8 +3,12 @@ import { findWorkspaceRoot } from '@cognito-triggers/release';
 import { runSynthCheck } from './synth-check';
 
 try {
-  const stacks = await runSynthCheck(findWorkspaceRoot(process.cwd()));
-  console.log(`infra check: ${stacks.length} stacks synthesized, cdk-nag AwsSolutions clean: ${stacks.join(', ')}`);
+  const stages = await runSynthCheck(findWorkspaceRoot(process.cwd()));
+  for (const [stage, stacks] of Object.entries(stages)) {
+    console.log(
+      `infra check: stage ${stage}: ${stacks.length} stacks synthesized, cdk-nag AwsSolutions clean: ${stacks.join(', ')}`,
+    );
+  }
 } catch (error) {
   console.error(`infra check failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

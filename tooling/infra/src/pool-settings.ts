@@ -80,3 +80,65 @@ export function customAttributesFor(
   }
   return Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+const FEATURE_PLANS = ['ESSENTIALS', 'PLUS'];
+const ATTRIBUTE_TYPES = ['String', 'Number', 'DateTime', 'Boolean'];
+
+/**
+ * Checks a stage's `userPool` object (`deploy/<stage>/stage.json`) and returns the pool's name
+ * and settings; every problem names the file and the key.
+ *
+ * @example
+ * const { name, settings } = parseNewPoolSettings({ name: 'acme-users', featurePlan: 'PLUS' }, 'deploy/prod/stage.json');
+ */
+export function parseNewPoolSettings(
+  value: Readonly<Record<string, unknown>>,
+  where: string,
+): { name: string | undefined; settings: NewPoolSettings } {
+  const problem = (key: string, message: string) => new Error(`${where}: "userPool.${key}" ${message}`);
+  const known = ['name', 'featurePlan', 'customAttributes', 'email', 'appClient'];
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw problem(unknown, `is not a known key; known keys: ${known.join(', ')}`);
+  const { name, featurePlan, customAttributes, email, appClient } = value;
+  if (name !== undefined && typeof name !== 'string') throw problem('name', 'must be a string');
+  if (featurePlan !== undefined && !FEATURE_PLANS.includes(featurePlan as string)) {
+    throw problem('featurePlan', `must be one of ${FEATURE_PLANS.join(', ')}`);
+  }
+  const settings: NewPoolSettings = {};
+  if (featurePlan !== undefined) settings.featurePlan = featurePlan as 'ESSENTIALS' | 'PLUS';
+  if (customAttributes !== undefined) {
+    const entries = Object.entries(asObject(customAttributes, () => problem('customAttributes', 'must be an object')));
+    for (const [attribute, type] of entries) {
+      if (!ATTRIBUTE_TYPES.includes(type as string)) {
+        throw problem(`customAttributes.${attribute}`, `must be one of ${ATTRIBUTE_TYPES.join(', ')}`);
+      }
+    }
+    settings.customAttributes = Object.fromEntries(entries) as Record<string, CustomAttributeType>;
+  }
+  if (email !== undefined) {
+    const fields = asObject(email, () => problem('email', 'must be an object'));
+    for (const [key, field] of Object.entries(fields)) {
+      if (typeof field !== 'string') throw problem(`email.${key}`, 'must be a string');
+    }
+    if (typeof fields.from !== 'string' || typeof fields.sesRegion !== 'string') {
+      throw problem('email', 'needs "from" (the sender address) and "sesRegion" (the SES identity\'s region)');
+    }
+    settings.email = fields as unknown as PoolEmailSettings;
+  }
+  if (appClient !== undefined) {
+    const urls = asObject(appClient, () => problem('appClient', 'must be an object'));
+    for (const key of ['callbackUrls', 'logoutUrls']) {
+      const list = urls[key];
+      if (list !== undefined && (!Array.isArray(list) || list.some((url) => typeof url !== 'string'))) {
+        throw problem(`appClient.${key}`, 'must be a list of URLs');
+      }
+    }
+    settings.appClient = urls;
+  }
+  return { name, settings };
+}
+
+function asObject(value: unknown, problem: () => Error): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw problem();
+  return value as Record<string, unknown>;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { loadTriggers } from '@cognito-triggers/release/registry';
+import { listStages, loadTriggers } from '@cognito-triggers/release/registry';
 import { addNagChecks, synthesizeChecked } from './nag';
 import { readInfraConfig } from './read-config';
 import { defineTriggerApp } from './trigger-app';
@@ -27,22 +27,34 @@ export function checkEnvironment(root: string): Record<string, string> {
 }
 
 /**
- * CI's infrastructure check: synthesizes every stack of the CDK app from the packaged artifacts,
- * offline, with cdk-nag's AwsSolutions pack, into a temporary folder. Returns the stack names;
- * throws on a configuration problem (two apps on one slot, a missing artifact) or a finding.
+ * CI's infrastructure check: synthesizes every stack of the CDK app for every stage in
+ * `deploy/` (or, in a workspace without stages, once with stand-in values) from the packaged
+ * artifacts, offline, with cdk-nag's AwsSolutions pack, into temporary folders. Returns the
+ * stack names per stage; throws on a configuration problem (two apps on one slot, a bad stage
+ * file, a missing artifact) or a finding, naming the stage.
  *
  * @example
  * const stacks = await runSynthCheck(findWorkspaceRoot(process.cwd()));
  */
-export async function runSynthCheck(root: string): Promise<string[]> {
-  const config = await readInfraConfig(checkEnvironment(root), root);
-  const outdir = mkdtempSync(join(tmpdir(), 'infra-check-'));
-  try {
-    const app = new App({ outdir });
-    addNagChecks(app);
-    defineTriggerApp(app, config);
-    return synthesizeChecked(app).stacks.map((stack) => stack.stackName);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
+export async function runSynthCheck(root: string): Promise<Record<string, string[]>> {
+  const stages = listStages(root);
+  const checked: Record<string, string[]> = {};
+  for (const stage of stages.length > 0 ? stages : [undefined]) {
+    const label = stage ?? '(no stage)';
+    try {
+      const config = await readInfraConfig(stage ? {} : checkEnvironment(root), root, stage);
+      const outdir = mkdtempSync(join(tmpdir(), 'infra-check-'));
+      try {
+        const app = new App({ outdir });
+        addNagChecks(app);
+        defineTriggerApp(app, config);
+        checked[label] = synthesizeChecked(app).stacks.map((entry) => entry.stackName);
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    } catch (error) {
+      throw new Error(`stage ${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
   }
+  return checked;
 }

@@ -6,13 +6,15 @@ describe('the infrastructure check CI runs', () => {
   it('synthesizes every stack of a workspace with cdk-nag and finds nothing', async () => {
     const workspace = await packagedWorkspace();
     try {
-      expect(await runSynthCheck(workspace.root)).toEqual([
-        'cognito-custom-message',
-        'cognito-post-confirmation',
-        'cognito-pre-sign-up',
-        'cognito-pre-token-generation',
-        'cognito-user-pool',
-      ]);
+      expect(await runSynthCheck(workspace.root)).toEqual({
+        '(no stage)': [
+          'cognito-custom-message',
+          'cognito-post-confirmation',
+          'cognito-pre-sign-up',
+          'cognito-pre-token-generation',
+          'cognito-user-pool',
+        ],
+      });
       expect(checkEnvironment(workspace.root)).toMatchObject({
         EMAIL_FROM: 'example-email-from',
         APP_NAME: 'example-app-name',
@@ -35,7 +37,7 @@ describe('the infrastructure check CI runs', () => {
     });
     try {
       await expect(runSynthCheck(workspace.root)).rejects.toThrow(
-        'apps/pre-sign-up and apps/signup-gate both claim the preSignUp slot: a user pool runs one function per slot',
+        'stage (no stage): apps/pre-sign-up and apps/signup-gate both claim the preSignUp slot: a user pool runs one function per slot',
       );
     } finally {
       await workspace.remove();

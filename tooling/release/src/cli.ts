@@ -6,11 +6,16 @@ import { readArtifact } from '@cognito-triggers/build';
 import { executeDeploy, planDeploy, type DeployPlan, type DeployRequest } from './deploy';
 import {
   ReleaseConfigurationError,
+  checkStageApps,
   findTrigger,
   functionEnvironment,
   functionNameFor,
+  loadTriggers,
+  readStage,
   readTriggerSettings,
+  stageAppSettings,
 } from './registry/index';
+import { awsReferenceResolver, resolvedEnvironment, type ResolveReference } from './stage-values';
 import { poolMain } from './pool-cli';
 import { executeRollback, planRollback, type RollbackPlan } from './rollback';
 import { findWorkspaceRoot } from './workspace-root';
@@ -28,17 +33,21 @@ export interface CliContext {
   createClient?: () => LambdaClient;
   /** The same, for `attach` and `detach`, which also talk to Cognito. */
   createCognitoClient?: () => CognitoIdentityProviderClient;
+  /** Reads the secrets a stage file refers to (default: SSM Parameter Store and Secrets Manager). */
+  resolveReference?: ResolveReference;
   print?: (line: string) => void;
   printError?: (line: string) => void;
 }
 
 const USAGE = `usage:
-  deploy-trigger <app> [--alias live] [--dry-run] [--function-name NAME]
-  deploy-trigger rollback <app> [--alias live] [--dry-run] [--function-name NAME]
+  deploy-trigger <app> [--stage NAME] [--alias live] [--dry-run] [--allow-removals] [--function-name NAME]
+  deploy-trigger rollback <app> [--stage NAME] [--alias live] [--dry-run] [--function-name NAME]
   deploy-trigger attach|detach <app...> --user-pool-id ID [--alias live] [--dry-run]
 
-The function is <TRIGGER_FUNCTION_PREFIX><app> (prefix default "cognito-") unless --function-name is given.
-The app's required environment (e.g. EMAIL_FROM for post-confirmation) must be set: the function gets it.`;
+With --stage, the function is <the stage's functionPrefix><app> and its environment is deploy/<stage>/<app>.json
+(secrets resolved from SSM Parameter Store or Secrets Manager). Without it, the function is
+<TRIGGER_FUNCTION_PREFIX><app> (prefix default "cognito-") and the app's variables come from this shell.
+A deploy that would remove a variable from the function stops unless --allow-removals is given.`;
 
 /**
  * `deploy-trigger`: deploys one packaged trigger to its function's alias, or rolls the alias back.
@@ -58,7 +67,10 @@ export async function main(args: readonly string[], context: CliContext): Promis
     const root = findWorkspaceRoot(context.cwd);
     // The registry of the workspace the command runs in: each app's package.json says if it deploys.
     const trigger = findTrigger(command.app, root);
-    const functionName = command.functionName ?? functionNameFor(trigger.name, context.environment);
+    const stage = command.stage === undefined ? undefined : readStage(root, command.stage);
+    if (stage) checkStageApps(stage, Object.keys(loadTriggers(root)));
+    const prefixed = stage ? { TRIGGER_FUNCTION_PREFIX: stage.functionPrefix } : context.environment;
+    const functionName = command.functionName ?? functionNameFor(trigger.name, prefixed);
     const target = { functionName, alias: command.alias };
 
     if (command.kind === 'rollback') {
@@ -74,21 +86,32 @@ export async function main(args: readonly string[], context: CliContext): Promis
       return 0;
     }
 
-    const settings = readTriggerSettings(trigger, context.environment, 'function');
+    // Checked before any AWS call; references are resolved after the artifact is known to be good.
+    const staged = stage ? stageAppSettings(stage, trigger) : undefined;
+    const settings = staged ? undefined : readTriggerSettings(trigger, context.environment, 'function');
     const artifact = await readArtifact(join(root, trigger.appDir)).catch((error: unknown) => {
       throw new ReleaseConfigurationError('MISSING_ARTIFACT', error instanceof Error ? error.message : String(error), {
         cause: error,
       });
     });
+    const variables = staged
+      ? await resolvedEnvironment(staged, context.resolveReference ?? awsReferenceResolver())
+      : (settings?.environment ?? {});
     const request: DeployRequest = {
       ...target,
       manifest: artifact.manifest,
       zip: artifact.zip,
-      environment: functionEnvironment(settings),
+      environment: functionEnvironment({ environment: variables }),
     };
     const client = createClient(context);
     const plan = await planDeploy(client, request);
     printDeployPlan(plan, request, print);
+    if (plan.removedVariables.length > 0 && !command.allowRemovals) {
+      throw new ReleaseConfigurationError(
+        'UNAPPROVED_REMOVALS',
+        `this deploy would remove ${plan.removedVariables.join(', ')} from ${functionName}; nothing changed. Set ${plan.removedVariables.length === 1 ? 'it' : 'them'} ${stage ? `in deploy/${stage.name}/${trigger.name}.json` : 'in this shell'}, or pass --allow-removals if the removal is intended`,
+      );
+    }
     if (plan.steps.length === 0) {
       print(
         `nothing to do: ${functionName}:${command.alias} already runs CodeSha256 ${plan.artifactCodeSha256} with this environment`,
@@ -122,6 +145,8 @@ interface Command {
   app: string;
   alias: string;
   dryRun: boolean;
+  allowRemovals: boolean;
+  stage: string | undefined;
   functionName: string | undefined;
 }
 
@@ -135,6 +160,8 @@ function parseCommand(args: readonly string[]): Command {
       options: {
         alias: { type: 'string', default: 'live' },
         'dry-run': { type: 'boolean', default: false },
+        'allow-removals': { type: 'boolean', default: false },
+        stage: { type: 'string' },
         'function-name': { type: 'string' },
       },
     });
@@ -158,7 +185,15 @@ function parseCommand(args: readonly string[]): Command {
       `--alias "${alias}" is not an alias name (and not a version: aliases only)`,
     );
   }
-  return { kind, app, alias, dryRun: parsed.values['dry-run'], functionName: parsed.values['function-name'] };
+  return {
+    kind,
+    app,
+    alias,
+    dryRun: parsed.values['dry-run'],
+    allowRemovals: parsed.values['allow-removals'],
+    stage: parsed.values.stage,
+    functionName: parsed.values['function-name'],
+  };
 }
 
 function createClient(context: CliContext): LambdaClient {
@@ -175,6 +210,9 @@ function printDeployPlan(plan: DeployPlan, request: DeployRequest, print: (line:
     `  artifact ${manifest.zipFile}, ${(manifest.size / 1024).toFixed(1)} KiB, CodeSha256 ${plan.artifactCodeSha256}`,
   );
   if (plan.changedVariables.length > 0) print(`  environment changes: ${plan.changedVariables.join(', ')}`);
+  if (plan.removedVariables.length > 0) {
+    print(`  environment removals: ${plan.removedVariables.join(', ')} (only with --allow-removals)`);
+  }
   plan.steps.forEach((step, index) => {
     const detail = {
       UpdateFunctionCode: `upload ${manifest.zipFile}`,

@@ -52,6 +52,8 @@ export interface DeployPlan {
   artifactCodeSha256: string;
   /** Names of variables that are added, changed or removed (values are never printed). */
   changedVariables: string[];
+  /** Of those, the ones the function has now and would lose: a deploy refuses them unless allowed. */
+  removedVariables: string[];
   /** The published version's description: `<name>@<version> <commit>`. */
   description: string;
   /** The alias's revision when planned: moving it fails if someone else moved it since. */
@@ -92,7 +94,9 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
     );
   }
 
-  const changedVariables = diffVariables(configuration.Environment?.Variables ?? {}, request.environment);
+  const deployedVariables = configuration.Environment?.Variables ?? {};
+  const changedVariables = diffVariables(deployedVariables, request.environment);
+  const removedVariables = changedVariables.filter((name) => !Object.hasOwn(request.environment, name));
   const codeChanged = configuration.CodeSha256 !== manifest.codeSha256;
   const steps: DeployStep[] = [];
   if (codeChanged) steps.push('UpdateFunctionCode');
@@ -105,6 +109,7 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
     deployedCodeSha256: configuration.CodeSha256,
     artifactCodeSha256: manifest.codeSha256,
     changedVariables,
+    removedVariables,
     description: `${manifest.name}@${manifest.version} ${manifest.commit}`,
     aliasRevisionId: current.RevisionId,
     steps,

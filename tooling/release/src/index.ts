@@ -8,4 +8,5 @@ export * from './pool/update-fields';
 export * from './registry/index';
 export * from './release-matrix';
 export * from './rollback';
+export * from './stage-values';
 export * from './workspace-root';

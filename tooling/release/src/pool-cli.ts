@@ -4,7 +4,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { CliContext } from './cli';
 import { executePoolWiring, planPoolWiring, type PoolWiringPlan, type PoolWiringRequest } from './pool/pool-wiring';
 import { userPoolAccount } from './pool/invoke-permission';
-import { ReleaseConfigurationError, findTrigger, functionNameFor } from './registry/index';
+import { ReleaseConfigurationError, findTrigger, functionNameFor, readStage } from './registry/index';
 import { findWorkspaceRoot } from './workspace-root';
 
 /**
@@ -14,8 +14,8 @@ import { findWorkspaceRoot } from './workspace-root';
  * printError(POOL_USAGE);
  */
 export const POOL_USAGE = `usage:
-  deploy-trigger attach <app...> --user-pool-id ID [--alias live] [--kms-key-id ARN] [--replace] [--dry-run]
-  deploy-trigger detach <app...> --user-pool-id ID [--alias live] [--dry-run]
+  deploy-trigger attach <app...> --user-pool-id ID [--stage NAME] [--alias live] [--kms-key-id ARN] [--replace] [--dry-run]
+  deploy-trigger detach <app...> --user-pool-id ID [--stage NAME] [--alias live] [--dry-run]
 
 Wires the apps' aliases into an existing user pool (or unwires them) without owning the pool:
 only LambdaConfig changes; every other setting is read with DescribeUserPool and written back.`;
@@ -32,6 +32,7 @@ function parsePoolCommand(mode: PoolWiringRequest['mode'], args: readonly string
       strict: true,
       options: {
         'user-pool-id': { type: 'string' },
+        stage: { type: 'string' },
         alias: { type: 'string', default: 'live' },
         'kms-key-id': { type: 'string' },
         replace: { type: 'boolean', default: false },
@@ -75,9 +76,14 @@ export async function poolMain(
   try {
     const { apps, userPoolId, values } = parsePoolCommand(mode, args);
     const root = findWorkspaceRoot(context.cwd);
+    // The stage's functions (its functionPrefix), else TRIGGER_FUNCTION_PREFIX's.
+    const prefixed =
+      values.stage === undefined
+        ? context.environment
+        : { TRIGGER_FUNCTION_PREFIX: readStage(root, values.stage).functionPrefix };
     const triggers = apps.map((app) => {
       const trigger = findTrigger(app, root);
-      return { trigger, functionName: functionNameFor(trigger.name, context.environment) };
+      return { trigger, functionName: functionNameFor(trigger.name, prefixed) };
     });
     const lambda = context.createClient ? context.createClient() : new LambdaClient({});
     const cognito = context.createCognitoClient ? context.createCognitoClient() : new CognitoIdentityProviderClient({});
