@@ -3,6 +3,7 @@ export * from './nag';
 export * from './pool-settings';
 export * from './pool-wiring';
 export * from './read-config';
+export * from './rollout';
 export * from './sender-key-stack';
 export * from './synth-check';
 export * from './trigger-app';

@@ -15,6 +15,7 @@ import {
 } from '@cognito-triggers/release/registry';
 import type { InfraConfig, TriggerDeployment } from './config';
 import { parseNewPoolSettings } from './pool-settings';
+import { ROLLOUTS, type RolloutName } from './rollout';
 
 /**
  * A stage file's value as the function's environment gets it from CloudFormation: text as is,
@@ -95,11 +96,17 @@ export async function readInfraConfig(
     deployments.push(await deploymentOf(root, trigger, settings));
   }
   const pool = stage.userPool ? parseNewPoolSettings(stage.userPool, stageFile) : undefined;
+  if (stage.rollout !== undefined && !Object.hasOwn(ROLLOUTS, stage.rollout)) {
+    throw new Error(
+      `${stageFile}: "rollout" must be one of ${Object.keys(ROLLOUTS).join(', ')} (got "${stage.rollout}")`,
+    );
+  }
   return {
     functionPrefix: stage.functionPrefix,
     logRetention: retentionOf(String(stage.logRetentionDays ?? 30), `${stageFile}: "logRetentionDays"`),
     userPoolName: pool?.name ?? `${stage.functionPrefix}users`,
     ...(pool ? { userPool: pool.settings } : {}),
+    ...(stage.rollout === undefined ? {} : { rollout: stage.rollout as RolloutName }),
     triggers: deployments,
   };
 }

@@ -38,6 +38,7 @@ export function defineTriggerApp(
       logRetention: config.logRetention,
       version: deployment.version,
       description: `Cognito trigger ${deployment.trigger.name}`,
+      ...(config.rollout ? { rollout: config.rollout } : {}),
       ...(senderKeyStack && slotWiring(deployment.trigger.userPoolTrigger).needsKmsKey
         ? { senderKey: senderKeyStack.key }
         : {}),

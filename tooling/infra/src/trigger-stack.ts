@@ -4,6 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { addRollout, type Rollout, type RolloutName } from './rollout';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
 import { functionEnvironment, type TriggerDefinition, type TriggerSettings } from '@cognito-triggers/release/registry';
 
@@ -32,6 +33,8 @@ export interface TriggerStackProps extends StackProps {
   version?: string;
   /** For a custom sender: the key its role may decrypt Cognito's codes with. */
   senderKey?: kms.IKey;
+  /** How CodeDeploy shifts `live` to a new version (default: 10 % for 5 minutes, then all). */
+  rollout?: RolloutName;
 }
 
 /**
@@ -47,6 +50,7 @@ export class TriggerStack extends Stack {
   readonly function: lambda.Function;
   readonly alias: lambda.Alias;
   readonly role: iam.Role;
+  readonly rollout: Rollout;
 
   constructor(scope: Construct, id: string, props: TriggerStackProps) {
     super(scope, id, props);
@@ -84,10 +88,27 @@ export class TriggerStack extends Stack {
       logGroup,
     });
 
+    // The alias starts on a version published once, when the stack is created, and the template
+    // never names another: CloudFormation never moves `live`. Versions after that are
+    // deploy-trigger's, and CodeDeploy shifts the alias to them (docs: "Who moves live").
+    const bootstrap = new lambda.CfnVersion(this, 'BootstrapVersion', {
+      functionName: this.function.functionName,
+      description: 'the version live starts on; later ones are published by deploy-trigger',
+    });
     this.alias = new lambda.Alias(this, 'LiveAlias', {
       aliasName: LIVE_ALIAS,
-      version: this.function.currentVersion,
-      description: 'What Cognito invokes; moved by deploy-trigger, moved back by rollback',
+      version: lambda.Version.fromVersionAttributes(this, 'Bootstrap', {
+        lambda: this.function,
+        version: bootstrap.attrVersion,
+      }),
+      description: 'What Cognito invokes; CodeDeploy shifts it to the versions deploy-trigger publishes',
+    });
+    this.rollout = addRollout(this, {
+      functionName,
+      alias: this.alias,
+      logGroup,
+      timeoutSeconds: trigger.timeoutSeconds,
+      rollout: props.rollout ?? 'canary10Percent5Minutes',
     });
   }
 }

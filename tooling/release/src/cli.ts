@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { readArtifact } from '@cognito-triggers/build';
@@ -16,6 +17,7 @@ import {
   stageAppSettings,
 } from './registry/index';
 import { awsReferenceResolver, resolvedEnvironment, type ResolveReference } from './stage-values';
+import { findTrafficShift, type TrafficShift } from './traffic-shift';
 import { poolMain } from './pool-cli';
 import { executeRollback, planRollback, type RollbackPlan } from './rollback';
 import { findWorkspaceRoot } from './workspace-root';
@@ -33,6 +35,8 @@ export interface CliContext {
   createClient?: () => LambdaClient;
   /** The same, for `attach` and `detach`, which also talk to Cognito. */
   createCognitoClient?: () => CognitoIdentityProviderClient;
+  /** CodeDeploy, which shifts `live` when the stack made a deployment group. */
+  createCodeDeployClient?: () => CodeDeployClient;
   /** Reads the secrets a stage file refers to (default: SSM Parameter Store and Secrets Manager). */
   resolveReference?: ResolveReference;
   print?: (line: string) => void;
@@ -76,12 +80,13 @@ export async function main(args: readonly string[], context: CliContext): Promis
     if (command.kind === 'rollback') {
       const client = createClient(context);
       const plan = await planRollback(client, target);
-      printRollbackPlan(plan, print);
+      const traffic = await trafficOf(context, target);
+      printRollbackPlan(plan, traffic.shift, print);
       if (command.dryRun) {
         print('dry run: nothing changed');
         return 0;
       }
-      await executeRollback(client, plan);
+      await executeRollback(client, plan, traffic);
       print(`rolled back: ${functionName}:${command.alias} now runs version ${plan.toVersion}`);
       return 0;
     }
@@ -105,7 +110,8 @@ export async function main(args: readonly string[], context: CliContext): Promis
     };
     const client = createClient(context);
     const plan = await planDeploy(client, request);
-    printDeployPlan(plan, request, print);
+    const traffic = await trafficOf(context, target);
+    printDeployPlan(plan, request, traffic.shift, print);
     if (plan.removedVariables.length > 0 && !command.allowRemovals) {
       throw new ReleaseConfigurationError(
         'UNAPPROVED_REMOVALS',
@@ -122,7 +128,7 @@ export async function main(args: readonly string[], context: CliContext): Promis
       print('dry run: nothing changed');
       return 0;
     }
-    const outcome = await executeDeploy(client, plan, request);
+    const outcome = await executeDeploy(client, plan, request, traffic);
     if (outcome.status === 'deployed') {
       print(
         `deployed: ${functionName}:${command.alias} moved from version ${outcome.previousVersion} to ${outcome.version}`,
@@ -196,11 +202,32 @@ function parseCommand(args: readonly string[]): Command {
   };
 }
 
+/** The alias's owner: the stack's CodeDeploy deployment group if there is one, else UpdateAlias. */
+async function trafficOf(
+  context: CliContext,
+  target: { functionName: string; alias: string },
+): Promise<{ codeDeploy: CodeDeployClient; shift: TrafficShift }> {
+  const codeDeploy = context.createCodeDeployClient ? context.createCodeDeployClient() : new CodeDeployClient({});
+  return { codeDeploy, shift: await findTrafficShift(codeDeploy, target.functionName, target.alias) };
+}
+
+/** The plan's last step: who moves the alias, and how. */
+function shiftStep(shift: TrafficShift, alias: string, from: string, to: string, rollback: boolean): string {
+  if (shift.kind === 'alias') return `UpdateAlias: move ${alias} from ${from} to ${to}`;
+  const how = rollback ? 'CodeDeployDefault.LambdaAllAtOnce' : (shift.config ?? 'its deployment configuration');
+  return `CreateDeployment: CodeDeploy ${shift.application}/${shift.group} shifts ${alias} from ${from} to ${to} (${how}; rolled back on its alarms)`;
+}
+
 function createClient(context: CliContext): LambdaClient {
   return context.createClient ? context.createClient() : new LambdaClient({});
 }
 
-function printDeployPlan(plan: DeployPlan, request: DeployRequest, print: (line: string) => void): void {
+function printDeployPlan(
+  plan: DeployPlan,
+  request: DeployRequest,
+  shift: TrafficShift,
+  print: (line: string) => void,
+): void {
   const { manifest } = request;
   print(
     `deploy ${manifest.name}@${manifest.version} (commit ${manifest.commit}) to ${plan.functionName}:${plan.alias}`,
@@ -214,19 +241,18 @@ function printDeployPlan(plan: DeployPlan, request: DeployRequest, print: (line:
     print(`  environment removals: ${plan.removedVariables.join(', ')} (only with --allow-removals)`);
   }
   plan.steps.forEach((step, index) => {
-    const detail = {
-      UpdateFunctionCode: `upload ${manifest.zipFile}`,
-      UpdateFunctionConfiguration: `set the environment (${plan.changedVariables.join(', ')})`,
-      PublishVersion: `publish "${plan.description}"`,
-      UpdateAlias: `move ${plan.alias} from ${plan.currentVersion} to the new version`,
+    const line = {
+      UpdateFunctionCode: `${step}: upload ${manifest.zipFile}`,
+      UpdateFunctionConfiguration: `${step}: set the environment (${plan.changedVariables.join(', ')})`,
+      PublishVersion: `${step}: publish "${plan.description}"`,
+      UpdateAlias: shiftStep(shift, plan.alias, plan.currentVersion, 'the new version', false),
     }[step];
-    print(`  ${index + 1}. ${step}: ${detail}`);
+    print(`  ${index + 1}. ${line}`);
   });
 }
 
-function printRollbackPlan(plan: RollbackPlan, print: (line: string) => void): void {
+function printRollbackPlan(plan: RollbackPlan, shift: TrafficShift, print: (line: string) => void): void {
   print(`rollback ${plan.functionName}:${plan.alias}`);
-  print(
-    `  1. UpdateAlias: move ${plan.alias} from version ${plan.fromVersion} to ${plan.toVersion}${plan.toDescription ? ` ("${plan.toDescription}")` : ''}`,
-  );
+  const step = shiftStep(shift, plan.alias, `version ${plan.fromVersion}`, plan.toVersion, true);
+  print(`  1. ${step}${plan.toDescription ? ` ("${plan.toDescription}")` : ''}`);
 }

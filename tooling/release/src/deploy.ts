@@ -2,13 +2,14 @@ import {
   GetAliasCommand,
   GetFunctionCommand,
   PublishVersionCommand,
-  UpdateAliasCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionUpdatedV2,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { LAMBDA_TARGET, type ArtifactManifest } from '@cognito-triggers/build';
+import { shiftTraffic, type TrafficShift } from './traffic-shift';
 
 /**
  * What {@link planDeploy} needs: the artifact and where it goes.
@@ -119,15 +120,18 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
 /**
  * Carries out a {@link DeployPlan}: upload the zip and/or the environment, wait for each update,
  * publish a version (checked against the artifact's CodeSha256, so a concurrent upload cannot be
- * published in its place), then move the alias. Any failure throws before the alias moves.
+ * published in its place), then move the alias: through CodeDeploy when `traffic` says the
+ * stack made a deployment group (a canary that rolls back on its alarms), else with UpdateAlias.
+ * Any failure throws before the alias moves.
  *
  * @example
- * const outcome = await executeDeploy(lambda, plan, request);
+ * const outcome = await executeDeploy(lambda, plan, request, { codeDeploy, shift });
  */
 export async function executeDeploy(
   client: LambdaClient,
   plan: DeployPlan,
   request: DeployRequest,
+  traffic?: { codeDeploy: CodeDeployClient; shift: TrafficShift },
 ): Promise<DeployOutcome> {
   if (plan.steps.length === 0) return { status: 'unchanged', version: plan.currentVersion };
   const { functionName } = plan;
@@ -173,16 +177,14 @@ export async function executeDeploy(
     );
   }
 
-  await client.send(
-    new UpdateAliasCommand({
-      FunctionName: functionName,
-      Name: plan.alias,
-      FunctionVersion: version,
-      // A weighted rollout left on the alias would keep sending traffic to an older version.
-      RoutingConfig: { AdditionalVersionWeights: {} },
-      ...(plan.aliasRevisionId ? { RevisionId: plan.aliasRevisionId } : {}),
-    }),
-  );
+  const move = {
+    functionName,
+    alias: plan.alias,
+    fromVersion: plan.currentVersion,
+    toVersion: version,
+    aliasRevisionId: plan.aliasRevisionId,
+  };
+  await shiftTraffic({ lambda: client, codeDeploy: traffic?.codeDeploy }, traffic?.shift ?? { kind: 'alias' }, move);
   return { status: 'deployed', previousVersion: plan.currentVersion, version };
 }
 

@@ -9,4 +9,5 @@ export * from './registry/index';
 export * from './release-matrix';
 export * from './rollback';
 export * from './stage-values';
+export * from './traffic-shift';
 export * from './workspace-root';

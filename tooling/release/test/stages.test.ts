@@ -30,9 +30,11 @@ import {
   cliContext,
   packagedWorkspace,
   type Workspace,
+  codeDeployWithoutGroups,
 } from './fixture';
 
 const lambda = mockClient(LambdaClient);
+codeDeployWithoutGroups();
 let workspace: Workspace;
 let deployed: Record<string, string>;
 

@@ -38,6 +38,8 @@ export interface StageConfig {
   /** Prefix of function and stack names (default `<stage>-cognito-`). */
   functionPrefix: string;
   logRetentionDays?: number;
+  /** How CodeDeploy shifts `live` (checked by the CDK app): e.g. `canary10Percent5Minutes`. */
+  rollout?: string;
   /** The new pool's settings, checked by the CDK app (`tooling/infra`), which alone reads them. */
   userPool?: Readonly<Record<string, unknown>>;
   /** By app name; an app without a file has no settings there. */
@@ -47,7 +49,7 @@ export interface StageConfig {
 /** Where the stages live, relative to the repository root. */
 export const STAGES_DIR = 'deploy';
 const STAGE_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const STAGE_KEYS = ['functionPrefix', 'logRetentionDays', 'userPool'];
+const STAGE_KEYS = ['functionPrefix', 'logRetentionDays', 'rollout', 'userPool'];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -129,7 +131,13 @@ export function readStage(root: string, name: string): StageConfig {
       `${STAGES_DIR}/${name}/stage.json: "${unknown[0]}" is not a known key; known keys: ${STAGE_KEYS.join(', ')}`,
     );
   }
-  const { functionPrefix = `${name}-cognito-`, logRetentionDays, userPool } = stage;
+  const { functionPrefix = `${name}-cognito-`, logRetentionDays, rollout, userPool } = stage;
+  if (rollout !== undefined && typeof rollout !== 'string') {
+    throw new ReleaseConfigurationError(
+      'INVALID_STAGE',
+      `${STAGES_DIR}/${name}/stage.json: "rollout" must be a string`,
+    );
+  }
   if (typeof functionPrefix !== 'string' || !/^[A-Za-z0-9-_]{0,20}$/.test(functionPrefix)) {
     throw new ReleaseConfigurationError(
       'INVALID_STAGE',
@@ -181,6 +189,7 @@ export function readStage(root: string, name: string): StageConfig {
     name,
     functionPrefix,
     ...(logRetentionDays === undefined ? {} : { logRetentionDays }),
+    ...(rollout === undefined ? {} : { rollout }),
     ...(userPool === undefined ? {} : { userPool }),
     apps,
   };
