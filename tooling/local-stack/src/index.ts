@@ -2,6 +2,7 @@ export * from './code-deliveries';
 export * from './cognito-local';
 export * from './functions';
 export * from './jwt';
+export * from './lambda-control-plane';
 export * from './lambda-server';
 export * from './ports';
 export * from './processes';
