@@ -1,6 +1,9 @@
 import type { SendEmailCommandInput } from '@aws-sdk/client-ses';
 import { escapeHtml, isTrueAttribute, type PostConfirmationEvent } from '@cognito-triggers/trigger-core';
+import { readAddress, type AddressProblem } from './address';
 import type { PostConfirmationConfig } from './config';
+import { greetingName } from './greeting';
+import { wellFormed } from './well-formed';
 
 /**
  * Why no e-mail is sent; logged as is (no personal data).
@@ -8,7 +11,8 @@ import type { PostConfirmationConfig } from './config';
  * @example
  * logger.info('no e-mail sent', { reason: 'email-not-verified' satisfies SkipReason });
  */
-export type SkipReason = 'no-email-attribute' | 'email-not-verified' | 'password-change-notice-off';
+export type SkipReason =
+  'no-email-attribute' | 'email-address-invalid' | 'email-not-verified' | 'password-change-notice-off';
 
 /**
  * What the trigger does for one event: send one e-mail, or skip with a reason.
@@ -19,11 +23,14 @@ export type SkipReason = 'no-email-attribute' | 'email-not-verified' | 'password
  */
 export type EmailDecision =
   | { action: 'send'; kind: 'welcome' | 'password-changed'; input: SendEmailCommandInput }
-  | { action: 'skip'; reason: SkipReason };
+  | { action: 'skip'; reason: Exclude<SkipReason, 'email-address-invalid'> }
+  | { action: 'skip'; reason: 'email-address-invalid'; addressProblem: AddressProblem };
 
 /**
  * Decides which e-mail a PostConfirmation event gets. A confirmed sign-up gets the welcome e-mail;
- * a password reset never does (it gets the security notice instead, unless switched off).
+ * a password reset never does (it gets the security notice instead, unless switched off). The
+ * recipient must be one deliverable address (else `email-address-invalid`, with the problem), and
+ * every string of the request is well-formed, so the SDK cannot fail half way through writing it.
  *
  * @example
  * decideEmail(triggerEvent('PostConfirmation_ConfirmForgotPassword'), config).kind; // 'password-changed'
@@ -33,8 +40,11 @@ export function decideEmail(event: PostConfirmationEvent, config: PostConfirmati
   if (event.triggerSource === 'PostConfirmation_ConfirmForgotPassword' && !config.passwordChangeNotice) {
     return { action: 'skip', reason: 'password-change-notice-off' };
   }
-  const to = attributes.email?.trim();
-  if (!to) return { action: 'skip', reason: 'no-email-attribute' };
+  const email = attributes.email;
+  if (email === undefined || email.trim() === '') return { action: 'skip', reason: 'no-email-attribute' };
+  // Cognito checks an e-mail attribute's shape only loosely, and an admin or a migration can set anything.
+  const to = readAddress(email, { unicodeDomain: true });
+  if (!to.ok) return { action: 'skip', reason: 'email-address-invalid', addressProblem: to.problem };
   if (config.requireVerifiedEmail && !isTrueAttribute(attributes.email_verified)) {
     return { action: 'skip', reason: 'email-not-verified' };
   }
@@ -45,9 +55,9 @@ export function decideEmail(event: PostConfirmationEvent, config: PostConfirmati
   return {
     action: 'send',
     kind: event.triggerSource === 'PostConfirmation_ConfirmSignUp' ? 'welcome' : 'password-changed',
-    input: {
+    input: wellFormed({
       Source: config.from.header,
-      Destination: { ToAddresses: [to] },
+      Destination: { ToAddresses: [to.address] },
       ...(config.replyTo.length > 0 ? { ReplyToAddresses: config.replyTo.map((mailbox) => mailbox.header) } : {}),
       ...(config.configurationSet ? { ConfigurationSetName: config.configurationSet } : {}),
       Message: {
@@ -57,7 +67,7 @@ export function decideEmail(event: PostConfirmationEvent, config: PostConfirmati
           Html: { Data: content.html, Charset: 'UTF-8' },
         },
       },
-    },
+    }),
   };
 }
 
@@ -65,11 +75,6 @@ interface Content {
   subject: string;
   text: string;
   html: string;
-}
-
-function greetingName(attributes: Readonly<Record<string, string>>): string | undefined {
-  const name = attributes.given_name?.trim() || attributes.name?.trim();
-  return name ? name : undefined;
 }
 
 function welcomeContent(name: string | undefined, config: PostConfirmationConfig): Content {

@@ -1,14 +1,19 @@
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient } from '@aws-sdk/client-ses';
 import { defineTrigger, postConfirmation } from '@cognito-triggers/trigger-core';
 import { readConfig } from './config';
 import { decideEmail } from './email';
+import { sesSender } from './ses-sender';
 
-// Created once per Lambda instance: region and endpoint come from the SDK's standard settings
-// (AWS_REGION, AWS_ENDPOINT_URL_SES), so the same bundle talks to SES or to an emulator.
-const ses = new SESClient({
-  maxAttempts: 3,
-  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
-});
+// One client per Lambda instance (replaced only after a failure SES did not answer: see sesSender).
+// Region and endpoint come from the SDK's standard settings (AWS_REGION, AWS_ENDPOINT_URL_SES), so
+// the same bundle talks to SES or to an emulator.
+const ses = sesSender(
+  () =>
+    new SESClient({
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    }),
+);
 
 /**
  * The PostConfirmation Lambda handler: a welcome e-mail after a confirmed sign-up, a security notice
@@ -26,11 +31,15 @@ export const handler = defineTrigger(
     // finished"): one line per confirmation to query, and a failed send there carries the SES
     // error's name and code, the e-mail kind and the user's sub, never the address.
     if (decision.action === 'skip') {
-      annotate({ skipReason: decision.reason });
+      annotate(
+        decision.reason === 'email-address-invalid'
+          ? { skipReason: decision.reason, addressProblem: decision.addressProblem }
+          : { skipReason: decision.reason },
+      );
       return event;
     }
     annotate({ emailKind: decision.kind });
-    const result = await ses.send(new SendEmailCommand(decision.input), { abortSignal: signal });
+    const result = await ses.send(decision.input, signal);
     annotate({ messageId: result.MessageId, attempts: result.$metadata?.attempts });
     return event;
   },

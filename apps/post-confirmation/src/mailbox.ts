@@ -1,3 +1,5 @@
+import { ADDRESS_PROBLEMS, readAddress } from './address';
+
 /**
  * An e-mail mailbox from configuration: the address and how to write it in a header.
  *
@@ -11,26 +13,40 @@ export interface Mailbox {
   header: string;
 }
 
-// Deliberately simple: SES rejects what it cannot deliver; this catches typos at cold start.
-const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
-const NAME_AND_ADDRESS = /^\s*(?:"([^"]*)"|([^<>"]*?))\s*<([^<>]+)>\s*$/;
+const SHAPE = 'must be an e-mail address or "Name <address>"';
 
 /**
- * Parses `address` or `Name <address>` (the name may be quoted). Throws an error that says what
- * is wrong, for the configuration reader to prefix with the variable's name.
+ * Parses `address` or `Name <address>` (the name may be quoted). The address is read as strictly
+ * as a recipient's ({@link readAddress}), except that its domain must be ASCII (write an
+ * internationalised domain in its `xn--` form): the deployed role may send only from this exact
+ * address. Throws an error that says what is wrong, for the configuration reader to prefix with
+ * the variable's name.
  *
  * @example
  * parseMailbox('"Acme, Inc." <hello@acme.example>').displayName; // 'Acme, Inc.'
  */
 export function parseMailbox(raw: string): Mailbox {
   const text = raw.trim();
-  const named = NAME_AND_ADDRESS.exec(text);
-  const address = (named ? named[3] : text)?.trim() ?? '';
-  const displayName = named ? (named[1] ?? named[2] ?? '').trim() || undefined : undefined;
-  if (!ADDRESS.test(address)) {
-    throw new Error('must be an e-mail address or "Name <address>"');
-  }
-  return { address, displayName, header: displayName ? `${encodeDisplayName(displayName)} <${address}>` : address };
+  // Split by position rather than with one regex: linear, and the name may hold anything but <, > and ".
+  const named = text.endsWith('>') ? text.lastIndexOf('<') : -1;
+  const addressText = named >= 0 ? text.slice(named + 1, -1) : text;
+  const displayName = named >= 0 ? readDisplayName(text.slice(0, named)) : undefined;
+  const address = readAddress(addressText);
+  if (!address.ok) throw new Error(`${SHAPE}: ${ADDRESS_PROBLEMS[address.problem]}`);
+  return {
+    address: address.address,
+    displayName,
+    header: displayName ? `${encodeDisplayName(displayName)} <${address.address}>` : address.address,
+  };
+}
+
+function readDisplayName(raw: string): string | undefined {
+  const text = raw.trim();
+  const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
+  const name = (quoted ? text.slice(1, -1) : text).trim();
+  if (/[<>"]/.test(name)) throw new Error(`${SHAPE}: the name holds <, > or a quote of its own`);
+  if (/[\p{Cc}\u2028\u2029]/u.test(name)) throw new Error(`${SHAPE}: the name holds a line break or control character`);
+  return name || undefined;
 }
 
 function encodeDisplayName(name: string): string {

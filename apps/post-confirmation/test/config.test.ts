@@ -13,6 +13,22 @@ describe('readConfig', () => {
     );
   });
 
+  it('names EMAIL_FROM and the problem when it is not exactly one plain address', () => {
+    const cases = {
+      'hello@acme.example\r\nBcc: eve@evil.example': 'line break',
+      'hello@acme.example, eve@evil.example': 'comma',
+      'Acme <hello@acme.example>, eve@evil.example': 'comma',
+      'Acme <hello@bücher.example>': 'host name',
+      'Acme\r\nBcc: eve@evil.example <hello@acme.example>': 'line break',
+      'Acme "Inc" <hello@acme.example>': 'quote',
+    };
+    for (const [value, problem] of Object.entries(cases)) {
+      expect(() => readConfig(envReader({ EMAIL_FROM: value }))).toThrow(
+        new RegExp(`^EMAIL_FROM must be an e-mail address or "Name <address>": .*${problem}`),
+      );
+    }
+  });
+
   it('accepts "Name <address>" and quotes or encodes names as e-mail headers need', () => {
     expect(readConfig(envReader({ EMAIL_FROM: 'Acme <hello@acme.example>' })).from.header).toBe(
       'Acme <hello@acme.example>',

@@ -77,6 +77,57 @@ describe('decideEmail', () => {
     expect(decision.input.Message?.Body?.Html?.Data).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('sends nothing to an address that is not one deliverable address, and says what is wrong with it', () => {
+    const cases = {
+      'jane@example.com\r\nBcc: eve@evil.example': 'line-break-or-control-character',
+      'jane@example.com, eve@evil.example': 'several-addresses',
+      'eve@evil.example@example.com': 'not-one-at-sign',
+      'jane@example.com/x': 'domain',
+    };
+    for (const [email, addressProblem] of Object.entries(cases)) {
+      const event = triggerEvent('PostConfirmation_ConfirmSignUp', { request: { userAttributes: { email } } });
+      expect(decideEmail(event, config)).toEqual({ action: 'skip', reason: 'email-address-invalid', addressProblem });
+    }
+  });
+
+  it('sends to an internationalised domain in the ASCII form SES accepts', () => {
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp', {
+      request: { userAttributes: { email: 'jane@bücher.example' } },
+    });
+    expect(decideEmail(event, config)).toMatchObject({
+      input: { Destination: { ToAddresses: ['jane@xn--bcher-kva.example'] } },
+    });
+  });
+
+  it('builds a request whose every string is well-formed, even from a name with a lone surrogate', () => {
+    for (const source of ['PostConfirmation_ConfirmSignUp', 'PostConfirmation_ConfirmForgotPassword'] as const) {
+      const event = triggerEvent(source, {
+        request: { userAttributes: { given_name: undefined, name: 'Mallory \ud800' } },
+      });
+      const decision = decideEmail(event, config);
+      if (decision.action !== 'send') throw new Error('expected an e-mail');
+      const strings: string[] = [];
+      JSON.stringify(decision.input, (_key, value: unknown) => {
+        if (typeof value === 'string') strings.push(value);
+        return value;
+      });
+      expect(strings.length).toBeGreaterThan(5);
+      expect(strings.filter((text) => !text.isWellFormed())).toEqual([]);
+      expect(decision.input.Message?.Body?.Text?.Data).toContain('Hi Mallory \ufffd,');
+    }
+  });
+
+  it('greets by a name stripped of line breaks and bidirectional overrides, and capped', () => {
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp', {
+      request: { userAttributes: { given_name: `Jane\r\n\u202eX${'y'.repeat(300)}` } },
+    });
+    const decision = decideEmail(event, config);
+    if (decision.action !== 'send') throw new Error('expected an e-mail');
+    const text = decision.input.Message?.Body?.Text?.Data ?? '';
+    expect(text).toMatch(new RegExp(`^Hi Jane Xy{57}…,\n`));
+    expect(decision.input.Message?.Body?.Html?.Data).toContain(`<p>Hi Jane X${'y'.repeat(57)}…,</p>`);
+  });
+
   it('adds the reply-to addresses, the configuration set and the app link when configured', () => {
     const full = readConfig(
       envReader({

@@ -70,6 +70,24 @@ describe('post-confirmation handler', () => {
     ]);
   });
 
+  it('sends nothing to a recipient value holding a second address, and logs why without either address', async () => {
+    const handler = await loadHandler({ EMAIL_FROM: 'hello@acme.example' });
+    const event = triggerEvent('PostConfirmation_ConfirmSignUp', {
+      request: { userAttributes: { email: 'jane.doe@example.com\r\nBcc: eve@evil.example' } },
+    });
+    await expect(handler(event, fakeContext())).resolves.toMatchObject({ request: event.request, response: {} });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      {
+        level: 'INFO',
+        outcome: 'success',
+        skipReason: 'email-address-invalid',
+        addressProblem: 'line-break-or-control-character',
+      },
+    ]);
+    expect(findPersonalData(logs.raw.join(''), ['eve@evil.example'])).toEqual([]);
+  });
+
   it('returns the event and logs the SES error name and code, without the address, when SES rejects the message', async () => {
     ses.on(SendEmailCommand).rejects(
       Object.assign(

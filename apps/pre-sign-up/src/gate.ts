@@ -1,8 +1,11 @@
 import type { PreSignUpEvent } from '@cognito-triggers/trigger-core';
+import { parseAddress, type AddressProblem } from './address';
+import { autoConfirmGrant, type ResponseFlags } from './auto-confirm';
 import type { PreSignUpConfig } from './config';
 import type { DisposableCheck } from './disposable';
-import { emailDomain } from './domain';
 import { matchDomain, type RuleMatch } from './domain-list';
+
+export type { ResponseFlags } from './auto-confirm';
 
 /**
  * What end users read when the gate refuses them (Cognito shows it after "PreSignUp failed with
@@ -33,41 +36,41 @@ export type AllowReason = 'allowed' | 'auto-confirmed' | 'admin-bypass';
 export type RejectReason = 'blocked-domain' | 'not-in-allow-list' | 'disposable' | 'missing-email' | 'invalid-email';
 
 /**
- * A detail of an allowed sign-up worth a log field: why no domain rule could apply, or why auto-confirm did not.
+ * A detail of an allowed sign-up worth a log field: why no domain rule could apply, or why an
+ * auto-confirm domain got no flags.
  *
  * @example
  * const detail: AllowDetail = 'provider-email-unverified';
  */
-export type AllowDetail = 'no-email' | 'invalid-email' | 'provider-email-unverified';
+export type AllowDetail = 'no-email' | 'invalid-email' | 'provider-email-unverified' | 'admin-created';
 
 /**
- * The response flags a decision turns on; flags it leaves out stay as Cognito sent them.
- *
- * @example
- * Object.assign(event.response, { autoConfirmUser: true, autoVerifyEmail: true } satisfies ResponseFlags);
- */
-export type ResponseFlags = Partial<
-  Pick<PreSignUpEvent['response'], 'autoConfirmUser' | 'autoVerifyEmail' | 'autoVerifyPhone'>
->;
-
-/**
- * The gate's verdict on one PreSignUp event. `rule` says which configured entry decided, never
- * the user's domain, so the whole decision can be logged.
+ * The gate's verdict on one PreSignUp event. `rule` says which configured entry decided and
+ * `problem` what made an address unreadable, never the user's address or domain, so the whole
+ * decision can be logged.
  *
  * @example
  * const decision = decideSignUp(event, config);
  * if (decision.action === 'reject') throw new UserFacingError(decision.userMessage);
  */
 export type SignUpDecision =
-  | { action: 'allow'; reason: AllowReason; rule?: RuleMatch; detail?: AllowDetail; response: ResponseFlags }
-  | { action: 'reject'; reason: RejectReason; rule?: RuleMatch; userMessage: string };
+  | {
+      action: 'allow';
+      reason: AllowReason;
+      rule?: RuleMatch;
+      detail?: AllowDetail;
+      problem?: AddressProblem;
+      response: ResponseFlags;
+    }
+  | { action: 'reject'; reason: RejectReason; rule?: RuleMatch; problem?: AddressProblem; userMessage: string };
 
 /**
  * Decides whether a user may be created and whether to confirm them without a code. Rules, first
- * match wins: an admin-created user passes (unless `GATE_ADMIN_CREATED_USERS`); a blocked domain
- * is refused; a domain outside a set allow-list is refused; a throw-away provider is refused
- * (unless its domain is listed in the allow or auto-confirm list); an auto-confirm domain is
- * confirmed and its e-mail verified; anything else passes unchanged.
+ * match wins: an admin-created user passes (unless `GATE_ADMIN_CREATED_USERS`); an address that
+ * cannot be read strictly (see `parseAddress`) is refused while any domain rule is on; a blocked
+ * domain is refused; a domain outside a set allow-list is refused; a throw-away provider is
+ * refused (unless its domain is listed in the allow or auto-confirm list); an auto-confirm domain
+ * gets what `autoConfirmGrant` allows for its trigger source; anything else passes unchanged.
  *
  * @example
  * decideSignUp(triggerEvent('PreSignUp_SignUp'), { ...config, blocked: { variable: 'BLOCKED_EMAIL_DOMAINS', rules: parseDomainList('example.com') } });
@@ -81,20 +84,20 @@ export function decideSignUp(
   if (event.triggerSource === 'PreSignUp_AdminCreateUser' && !config.gateAdminCreatedUsers) {
     return { action: 'allow', reason: 'admin-bypass', response: {} };
   }
-  const attributes = event.request.userAttributes;
   const gated = config.allowed !== undefined || config.blocked !== undefined || isDisposable !== undefined;
-  const address = attributes.email?.trim();
-  if (!address) {
+  const address = event.request.userAttributes.email;
+  if (address === undefined || address === '') {
     // "Only these domains may sign up" cannot be checked without an address; the other rules have nothing to refuse.
     if (config.allowed) return reject('missing-email', REJECTION_MESSAGES.email);
     return { action: 'allow', reason: 'allowed', detail: 'no-email', response: {} };
   }
-  const domain = emailDomain(address);
-  if (!domain) {
-    // An address whose domain cannot be read cannot be shown to be outside a blocked one: fail closed.
-    if (gated) return reject('invalid-email', REJECTION_MESSAGES.email);
-    return { action: 'allow', reason: 'allowed', detail: 'invalid-email', response: {} };
+  const parsed = parseAddress(address);
+  if ('problem' in parsed) {
+    // An address that cannot be read cannot be shown to be outside a blocked domain: fail closed.
+    if (gated) return { ...reject('invalid-email', REJECTION_MESSAGES.email), problem: parsed.problem };
+    return { action: 'allow', reason: 'allowed', detail: 'invalid-email', problem: parsed.problem, response: {} };
   }
+  const { domain } = parsed;
 
   const blocked = matchDomain(config.blocked, domain);
   if (blocked) return reject('blocked-domain', REJECTION_MESSAGES.domain, blocked);
@@ -107,20 +110,10 @@ export function decideSignUp(
   }
 
   if (!autoConfirm) return { action: 'allow', reason: 'allowed', ...(allowed ? { rule: allowed } : {}), response: {} };
-  // A provider that says it has not verified the address gets no verified e-mail from us either.
-  if (
-    event.triggerSource === 'PreSignUp_ExternalProvider' &&
-    attributes.email_verified?.trim().toLowerCase() === 'false'
-  ) {
-    return { action: 'allow', reason: 'allowed', rule: autoConfirm, detail: 'provider-email-unverified', response: {} };
-  }
-  const verifyPhone = config.autoVerifyPhone && Boolean(attributes.phone_number?.trim());
-  return {
-    action: 'allow',
-    reason: 'auto-confirmed',
-    rule: autoConfirm,
-    response: { autoConfirmUser: true, autoVerifyEmail: true, ...(verifyPhone ? { autoVerifyPhone: true } : {}) },
-  };
+  const grant = autoConfirmGrant(event, config.autoVerifyPhone);
+  if (grant.withheld)
+    return { action: 'allow', reason: 'allowed', rule: autoConfirm, detail: grant.withheld, response: {} };
+  return { action: 'allow', reason: 'auto-confirmed', rule: autoConfirm, response: grant.flags };
 }
 
 function reject(reason: RejectReason, userMessage: string, rule?: RuleMatch): SignUpDecision {

@@ -27,14 +27,14 @@ export const handler = defineTrigger(
   { service: 'pre-sign-up', config: readConfig },
   async (event, { config, logger, annotate }) => {
     const decision = decideSignUp(event, config, config.blockDisposable ? await disposableCheck() : undefined);
-    const { action, reason, rule } = decision;
+    const { action, reason, rule, problem } = decision;
     annotate({ decision: reason });
     if (action === 'reject') {
-      logger.info('sign-up rejected', { reason, ...rule });
+      logger.info('sign-up rejected', { reason, ...rule, problem });
       throw new UserFacingError(decision.userMessage);
     }
     Object.assign(event.response, decision.response);
-    logger.info('sign-up allowed', { reason, ...rule, detail: decision.detail, ...decision.response });
+    logger.info('sign-up allowed', { reason, ...rule, detail: decision.detail, problem, ...decision.response });
     return event;
   },
 );

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { bundleTestbed, type InvokeResult } from '@cognito-triggers/lambda-runtime';
+import { bundleTestbed, logRecords, type InvokeResult } from '@cognito-triggers/lambda-runtime';
 import { GENERIC_USER_MESSAGE } from '@cognito-triggers/trigger-core';
 import { findPersonalData, PERSONAL_VALUES, triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ const USER_DOMAINS = [
   'xn--mnchen-3ya.example',
   'münchen.example',
   'gmail.example',
+  'shop.example',
+  'evil.example',
 ];
 const PHONE = '+12065550142';
 
@@ -93,22 +95,23 @@ describe('the built pre-sign-up bundle on Node 24', () => {
     });
   });
 
-  it('auto-confirms a SignUp from an auto-confirm domain, verifying the e-mail and the phone number it has', async () => {
-    const withPhone = await invoke(gate, signUp('jane.doe@eu.acme.example', { phone_number: PHONE }));
-    expect(withPhone.ok && withPhone.payload).toMatchObject({
-      response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true },
-    });
-    const withoutPhone = await invoke(gate, signUp('jane.doe@eu.acme.example'));
-    expect(withoutPhone.ok && withoutPhone.payload).toMatchObject({
-      response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false },
-    });
+  it('auto-confirms a SignUp from an auto-confirm domain but verifies neither the e-mail nor the phone number', async () => {
+    // AUTO_VERIFY_PHONE=true: still no verified phone, since a self sign-up proves nothing.
+    const extras: Record<string, string>[] = [{ phone_number: PHONE }, { email_verified: 'true' }, {}];
+    for (const extra of extras) {
+      const result = await invoke(gate, signUp('jane.doe@eu.acme.example', extra));
+      expect(result.ok && result.payload, JSON.stringify(extra)).toMatchObject({
+        response: { autoConfirmUser: true, autoVerifyEmail: false, autoVerifyPhone: false },
+      });
+      expect(decisions(result)).toEqual(['auto-confirmed']);
+    }
   });
 
   it('matches an internationalised domain whether the list or the address writes it in Unicode or punycode', async () => {
     for (const email of ['jane.doe@münchen.example', 'jane.doe@XN--MNCHEN-3YA.example.']) {
       const result = await invoke(gate, signUp(email));
       expect(result.ok && result.payload, email).toMatchObject({
-        response: { autoConfirmUser: true, autoVerifyEmail: true },
+        response: { autoConfirmUser: true, autoVerifyEmail: false },
       });
     }
   });
@@ -123,6 +126,24 @@ describe('the built pre-sign-up bundle on Node 24', () => {
     expect(colleague.ok && colleague.payload).toMatchObject({
       triggerSource: 'PreSignUp_ExternalProvider',
       response: { autoConfirmUser: true, autoVerifyEmail: true },
+    });
+  });
+
+  it('verifies a federated e-mail only when the provider sent email_verified "true"', async () => {
+    for (const emailVerified of [undefined, 'false', '0', 'no']) {
+      const event = federated('jane.doe@eu.acme.example');
+      event.request.userAttributes.email_verified = emailVerified as string;
+      const result = await invoke(gate, event);
+      expect(result.ok && result.payload, String(emailVerified)).toMatchObject({
+        response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+      });
+      expect(decisions(result)).toEqual(['allowed']);
+    }
+    const asserted = federated('jane.doe@eu.acme.example');
+    Object.assign(asserted.request.userAttributes, { phone_number: PHONE, phone_number_verified: 'true' });
+    const result = await invoke(gate, asserted);
+    expect(result.ok && result.payload).toMatchObject({
+      response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true },
     });
   });
 
@@ -154,6 +175,46 @@ describe('the built pre-sign-up bundle on Node 24', () => {
     // A provider that sends no e-mail leaves nothing to block.
     const noEmail = await invoke(fn, federated(undefined));
     expect(noEmail.ok && noEmail.payload).toMatchObject({ response: { autoVerifyEmail: false } });
+  });
+
+  it('refuses addresses that a URL host parser reads as an allowed domain, on Node 24 as in the unit tests', async () => {
+    const strict = deploy({
+      ALLOWED_EMAIL_DOMAINS: 'shop.example,*.shop.example',
+      AUTO_CONFIRM_EMAIL_DOMAINS: 'shop.example,*.shop.example',
+    });
+    const hostile: [string, string][] = [
+      ['user@shop.example/x', 'domain'],
+      ['user@shop.example#x', 'domain'],
+      ['user@shop.example?x', 'domain'],
+      ['user@shop.example\\x', 'domain'],
+      ['user@sh%6fp.example', 'domain'],
+      ['user@sh\top.example', 'domain'],
+      ['user@evil.example@shop.example', 'several-at-signs'],
+      ['user@evil.example\n@shop.example', 'several-at-signs'],
+      ['user\ud800@shop.example', 'malformed-text'],
+      ['user@shop.example\r\n', 'domain'],
+      // Node 24's domainToASCII passes bad punycode through unchanged; Node 20's refuses it.
+      ['user@xn--a.shop.example', 'domain'],
+      ['user@ｓｈｏｐ.example', 'domain'],
+      [`${'a'.repeat(1 << 20)}@shop.example`, 'too-long'],
+    ];
+    for (const [email, problem] of hostile) {
+      const result = await invoke(strict, signUp(email));
+      expect(!result.ok && result.error, JSON.stringify(email.slice(0, 40))).toMatchObject({
+        errorType: 'UserFacingError',
+        errorMessage: 'Please sign up with a valid e-mail address.',
+      });
+      const line = logRecords(result).find((record) => record.message === 'sign-up rejected');
+      expect(line).toMatchObject({ reason: 'invalid-email', problem });
+    }
+    const ordinary = await invoke(strict, signUp('jane.doe@Shop.EXAMPLE.'));
+    expect(ordinary.ok && ordinary.payload).toMatchObject({ response: { autoConfirmUser: true } });
+    // Without a gate an unreadable address is let in, but never confirmed.
+    const open = deploy({ AUTO_CONFIRM_EMAIL_DOMAINS: 'shop.example' });
+    const unconfirmed = await invoke(open, signUp('user@evil.example@shop.example'));
+    expect(unconfirmed.ok && unconfirmed.payload).toMatchObject({
+      response: { autoConfirmUser: false, autoVerifyEmail: false },
+    });
   });
 
   it('refuses every sign-up with the generic message and logs the variable when a list entry is bad', async () => {

@@ -116,32 +116,91 @@ describe('the sign-up gate', () => {
       action: 'allow',
       reason: 'allowed',
       detail: 'invalid-email',
+      problem: 'domain',
       response: {},
     });
   });
 
-  it('auto-confirms and verifies the e-mail of an auto-confirm domain, leaving the phone unverified by default', () => {
+  it('refuses addresses the URL host parser would read as an allowed domain, and never auto-confirms them', () => {
+    const hostile = [
+      'user@example.com/x',
+      'user@example.com#x',
+      'user@example.com?x',
+      'user@example.com\\x',
+      'user@ex%61mple.com',
+      'user@exa\tmple.com',
+      'user@evil.com@example.com',
+      'user@evil.com\n@example.com',
+      'user\ud800@example.com',
+      'user@example.com\r\n',
+      `${'a'.repeat(1 << 20)}@example.com`,
+      'user@ｅｘａｍｐｌｅ.com',
+    ];
+    const gate = { ALLOWED_EMAIL_DOMAINS: 'example.com', AUTO_CONFIRM_EMAIL_DOMAINS: 'example.com' };
+    for (const email of hostile) {
+      expect(decide(gate, signUp({ email })), JSON.stringify(email.slice(0, 40))).toMatchObject({
+        action: 'reject',
+        reason: 'invalid-email',
+        userMessage: REJECTION_MESSAGES.email,
+      });
+      // With only an auto-confirm list nothing is gated: the user is let in, but not confirmed.
+      expect(decide({ AUTO_CONFIRM_EMAIL_DOMAINS: 'example.com' }, signUp({ email }))).toMatchObject({
+        action: 'allow',
+        reason: 'allowed',
+        detail: 'invalid-email',
+        response: {},
+      });
+    }
+    expect(decide(gate, signUp({ email: 'user@evil.com@example.com' }))).toMatchObject({ problem: 'several-at-signs' });
+  });
+
+  it('treats an empty e-mail attribute as none, and one of spaces as unreadable', () => {
+    const environment = { ALLOWED_EMAIL_DOMAINS: 'acme.example' };
+    expect(decide(environment, signUp({ email: '' })).reason).toBe('missing-email');
+    expect(decide(environment, signUp({ email: '   ' }))).toMatchObject({
+      reason: 'invalid-email',
+      problem: 'no-at-sign',
+    });
+  });
+
+  it('confirms a self sign-up from an auto-confirm domain but never verifies its e-mail or phone, which nobody proved', () => {
+    const environment = { AUTO_CONFIRM_EMAIL_DOMAINS: '*.acme.example', AUTO_VERIFY_PHONE: 'true' };
+    // email_verified in a self sign-up's attributes is the user's own claim, not proof.
     const decision = decide(
-      { AUTO_CONFIRM_EMAIL_DOMAINS: '*.acme.example' },
-      signUp({ email: 'jane@eu.acme.example', phone_number: '+12065550142' }),
+      environment,
+      signUp({ email: 'jane@eu.acme.example', email_verified: 'true', phone_number: '+12065550142' }),
     );
     expect(decision).toEqual({
       action: 'allow',
       reason: 'auto-confirmed',
       rule: { list: 'AUTO_CONFIRM_EMAIL_DOMAINS', entry: 0, match: 'subdomains' },
-      response: { autoConfirmUser: true, autoVerifyEmail: true },
+      response: { autoConfirmUser: true },
     });
   });
 
-  it('verifies the phone of an auto-confirmed user with AUTO_VERIFY_PHONE, only when there is a phone number', () => {
+  it("verifies a federated user's phone with AUTO_VERIFY_PHONE only when the provider asserted it", () => {
     const environment = { AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example', AUTO_VERIFY_PHONE: 'true' };
-    expect(decide(environment, signUp({ email: 'jane@acme.example', phone_number: '+12065550142' }))).toMatchObject({
+    const flags = (config: Record<string, string>, extra: Record<string, string>) =>
+      decide(
+        config,
+        signUp({ email: 'jane@acme.example', email_verified: 'true', ...extra }, 'PreSignUp_ExternalProvider'),
+      );
+    const phone = '+12065550142';
+    expect(flags(environment, { phone_number: phone, phone_number_verified: 'true' })).toMatchObject({
       response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true },
     });
-    expect(decide(environment, signUp({ email: 'jane@acme.example' }))).toMatchObject({
-      response: { autoConfirmUser: true, autoVerifyEmail: true },
-    });
-    expect(decide(environment, signUp({ email: 'jane@acme.example' }))).not.toHaveProperty('response.autoVerifyPhone');
+    for (const [config, extra] of [
+      [environment, { phone_number: phone }],
+      [environment, { phone_number: phone, phone_number_verified: 'false' }],
+      [environment, { phone_number_verified: 'true' }],
+      [{ AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' }, { phone_number: phone, phone_number_verified: 'true' }],
+    ] as const) {
+      expect(flags(config, extra), JSON.stringify([config, extra])).toMatchObject({
+        reason: 'auto-confirmed',
+        response: { autoConfirmUser: true, autoVerifyEmail: true },
+      });
+      expect(flags(config, extra)).not.toHaveProperty('response.autoVerifyPhone');
+    }
   });
 
   it('does not let an auto-confirm entry get around the block-list or the allow-list', () => {
@@ -173,6 +232,17 @@ describe('the sign-up gate', () => {
     expect(decide({ ...environment, GATE_ADMIN_CREATED_USERS: 'true' }, event).reason).toBe('blocked-domain');
   });
 
+  it('sets no flags for a gated admin-created user of an auto-confirm domain, since Cognito ignores them there', () => {
+    const environment = { AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example', GATE_ADMIN_CREATED_USERS: 'true' };
+    expect(decide(environment, signUp({ email: 'jane@acme.example' }, 'PreSignUp_AdminCreateUser'))).toEqual({
+      action: 'allow',
+      reason: 'allowed',
+      rule: { list: 'AUTO_CONFIRM_EMAIL_DOMAINS', entry: 0, match: 'exact' },
+      detail: 'admin-created',
+      response: {},
+    });
+  });
+
   it('gates federated users by the e-mail their provider sends', () => {
     const environment = { ALLOWED_EMAIL_DOMAINS: 'acme.example' };
     expect(
@@ -188,24 +258,28 @@ describe('the sign-up gate', () => {
     );
   });
 
-  it('lets a federated user of an auto-confirm domain in, but does not verify an e-mail the provider marks unverified', () => {
+  it('lets a federated user of an auto-confirm domain in, but verifies the e-mail only when the provider said "true"', () => {
     const environment = { AUTO_CONFIRM_EMAIL_DOMAINS: 'acme.example' };
-    expect(
-      decide(
-        environment,
-        signUp({ email: 'jane@acme.example', email_verified: 'false' }, 'PreSignUp_ExternalProvider'),
-      ),
-    ).toEqual({
-      action: 'allow',
-      reason: 'allowed',
-      rule: { list: 'AUTO_CONFIRM_EMAIL_DOMAINS', entry: 0, match: 'exact' },
-      detail: 'provider-email-unverified',
-      response: {},
-    });
-    expect(
-      decide(environment, signUp({ email: 'jane@acme.example', email_verified: 'true' }, 'PreSignUp_ExternalProvider'))
-        .reason,
-    ).toBe('auto-confirmed');
+    const federated = (emailVerified: string | undefined) =>
+      signUp({ email: 'jane@acme.example', email_verified: emailVerified }, 'PreSignUp_ExternalProvider');
+    for (const notAsserted of [undefined, '', 'false', 'FALSE', '0', 'no', '1', 'yes', 'verified', 'true!']) {
+      expect(decide(environment, federated(notAsserted)), String(notAsserted)).toEqual({
+        action: 'allow',
+        reason: 'allowed',
+        rule: { list: 'AUTO_CONFIRM_EMAIL_DOMAINS', entry: 0, match: 'exact' },
+        detail: 'provider-email-unverified',
+        response: {},
+      });
+    }
+    // What Cognito sends, in any case, and the boolean of AWS's sample events.
+    for (const asserted of ['true', 'TRUE', ' true ', true as unknown as string]) {
+      expect(decide(environment, federated(asserted)), String(asserted)).toEqual({
+        action: 'allow',
+        reason: 'auto-confirmed',
+        rule: { list: 'AUTO_CONFIRM_EMAIL_DOMAINS', entry: 0, match: 'exact' },
+        response: { autoConfirmUser: true, autoVerifyEmail: true },
+      });
+    }
   });
 
   it('refuses a throw-away provider only when the disposable check is on, with the domain message', () => {

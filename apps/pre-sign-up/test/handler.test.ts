@@ -53,12 +53,21 @@ describe('pre-sign-up handler', () => {
     ]);
   });
 
-  it('auto-confirms and verifies the e-mail of an auto-confirm domain and returns the event', async () => {
+  it('auto-confirms a self sign-up of an auto-confirm domain without verifying its e-mail, and returns the event', async () => {
     const handler = await loadHandler({ AUTO_CONFIRM_EMAIL_DOMAINS: 'bücher.example' });
     const result = await handler(signUp('jane@xn--bcher-kva.example'), fakeContext());
-    expect(result.response).toEqual({ autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false });
-    expect(logs.withMessage('sign-up allowed')).toMatchObject([
-      { reason: 'auto-confirmed', autoConfirmUser: true, autoVerifyEmail: true },
+    expect(result.response).toEqual({ autoConfirmUser: true, autoVerifyEmail: false, autoVerifyPhone: false });
+    expect(logs.withMessage('sign-up allowed')).toMatchObject([{ reason: 'auto-confirmed', autoConfirmUser: true }]);
+  });
+
+  it('refuses an address it cannot read and logs what is wrong with it, not the address', async () => {
+    const handler = await loadHandler({ ALLOWED_EMAIL_DOMAINS: 'acme.example' });
+    await expect(handler(signUp('jane@spam.example@acme.example'), fakeContext())).rejects.toMatchObject({
+      name: 'UserFacingError',
+      message: 'Please sign up with a valid e-mail address.',
+    });
+    expect(logs.withMessage('sign-up rejected')).toMatchObject([
+      { reason: 'invalid-email', problem: 'several-at-signs' },
     ]);
   });
 

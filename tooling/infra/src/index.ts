@@ -1,4 +1,5 @@
 export * from './config';
+export * from './legacy-user-store';
 export * from './nag';
 export * from './pool-settings';
 export * from './pool-wiring';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { listStages, loadTriggers } from '@cognito-triggers/release/registry';
+import { SES_SENDER_VARIABLE, listStages, loadTriggers } from '@cognito-triggers/release/registry';
 import { addNagChecks, synthesizeChecked } from './nag';
 import { readInfraConfig } from './read-config';
 import { defineTriggerApp } from './trigger-app';
@@ -12,16 +12,21 @@ const EXAMPLE_SES_IDENTITY = 'arn:aws:ses:us-east-1:111111111111:identity/exampl
 
 /**
  * The environment the check synthesizes with: every variable some trigger requires, set to a
- * stand-in value (values shape no resource the check looks at; names do), plus an SES identity.
+ * stand-in value, plus an SES identity, and realistic values where the stacks build permissions
+ * from them (the sender's address, the legacy users table).
  *
  * @example
- * const environment = checkEnvironment(root); // { EMAIL_FROM: 'example-email-from', APP_NAME: 'example-app-name', ... }
+ * const environment = checkEnvironment(root); // { EMAIL_FROM: 'Example <no-reply@example.com>', APP_NAME: 'example-app-name', ... }
  */
 export function checkEnvironment(root: string): Record<string, string> {
   const environment: Record<string, string> = { SES_IDENTITY_ARN: EXAMPLE_SES_IDENTITY };
   for (const trigger of Object.values(loadTriggers(root))) {
-    for (const name of trigger.environment.required)
+    for (const name of trigger.environment.required) {
       environment[name] = `example-${name.toLowerCase().replaceAll('_', '-')}`;
+    }
+    // What the stacks build permissions from must look real: a sender address, a table name.
+    if (trigger.awsAccess === 'ses-send') environment[SES_SENDER_VARIABLE] = 'Example <no-reply@example.com>';
+    if (trigger.awsAccess === 'legacy-user-store') environment.LEGACY_TABLE_NAME = 'example-legacy-users';
   }
   return environment;
 }

@@ -6,7 +6,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { addRollout, type Rollout, type RolloutName } from './rollout';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
-import { functionEnvironment, type TriggerDefinition, type TriggerSettings } from '@cognito-triggers/release/registry';
+import { grantLegacyUserStore } from './legacy-user-store';
+import {
+  functionEnvironment,
+  sesFromAddress,
+  type TriggerDefinition,
+  type TriggerSettings,
+} from '@cognito-triggers/release/registry';
 
 /**
  * The alias Cognito invokes and deploys move; versions behind it are what rollbacks go back to.
@@ -15,6 +21,13 @@ import { functionEnvironment, type TriggerDefinition, type TriggerSettings } fro
  * new lambda.Alias(this, "LiveAlias", { aliasName: LIVE_ALIAS, version: fn.currentVersion });
  */
 export const LIVE_ALIAS = 'live';
+
+/** What a role may do beyond its logs, in its description. */
+const ROLE_EXTRAS: Record<TriggerDefinition['awsAccess'], string> = {
+  none: '',
+  'ses-send': ' and SES sending as one identity',
+  'legacy-user-store': ' and its legacy user store',
+};
 
 /**
  * Props of {@link TriggerStack}.
@@ -40,7 +53,10 @@ export interface TriggerStackProps extends StackProps {
 /**
  * One trigger's stack: its function (nodejs24.x on arm64, the packaged zip, its environment),
  * its log group with retention, a `live` alias, and a role that may write its own logs and, for
- * `ses-send` triggers, send as its one SES identity. Nothing else: no managed policies, no `*`.
+ * `ses-send` triggers, call `ses:SendEmail` as its one SES identity and from its `EMAIL_FROM`
+ * address only; for `legacy-user-store` (user-migration), its legacy users table or endpoint
+ * secret (see `grantLegacyUserStore`). Nothing else: no managed policies, no `*`, no
+ * `ses:SendRawEmail` (never called).
  *
  * @example
  * const stack = new TriggerStack(app, 'cognito-post-confirmation', { trigger, settings, codePath, functionName, logRetention });
@@ -65,12 +81,13 @@ export class TriggerStack extends Stack {
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${trigger.name}: its own logs${trigger.awsAccess === 'ses-send' ? ' and SES sending as one identity' : ''}`,
+      description: `${trigger.name}: its own logs${ROLE_EXTRAS[trigger.awsAccess]}`,
     });
     logGroup.grantWrite(this.role);
     if (trigger.awsAccess === 'ses-send') {
       this.role.addToPolicy(sesSendStatement(this, trigger, settings));
     }
+    if (trigger.awsAccess === 'legacy-user-store') grantLegacyUserStore(this, this.role, settings);
     // A custom sender decrypts the codes Cognito encrypted for it; nothing else may use the key.
     props.senderKey?.grantDecrypt(this.role);
 
@@ -123,5 +140,11 @@ function sesSendStatement(stack: Stack, trigger: TriggerDefinition, settings: Tr
   if (configurationSet) {
     resources.push(stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet }));
   }
-  return new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources });
+  // A domain identity would let the role send as any address of the domain: the condition narrows
+  // it to the one address the trigger is configured with (the bare address, whatever display name).
+  return new iam.PolicyStatement({
+    actions: ['ses:SendEmail'],
+    resources,
+    conditions: { StringEquals: { 'ses:FromAddress': sesFromAddress(trigger, settings) } },
+  });
 }

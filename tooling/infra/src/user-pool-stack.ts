@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { slotWiring, type UserPoolTriggerSlot } from '@cognito-triggers/release/registry';
 import { acknowledgeNag } from './nag';
@@ -41,10 +41,11 @@ export interface UserPoolStackProps extends StackProps {
 /**
  * The user pool and its wiring: each trigger slot points at a `live` alias ARN (Cognito invokes
  * whatever version the alias names, so deploys and rollbacks never touch this stack), and each
- * alias lets only this pool invoke it (`SourceArn`). Pre-token generation is wired through
- * `PreTokenGenerationConfig` with the app's event version (V2_0 by default), the custom senders
- * with the sender key. The pool has the custom attributes the triggers refer to, an app client
- * (SRP sign-in, no secret, no user-existence errors), and SES e-mail when settings give it.
+ * alias lets only this pool, in this account, invoke it (`SourceArn` and `SourceAccount`).
+ * Pre-token generation is wired through `PreTokenGenerationConfig` with the app's event version
+ * (V2_0 by default), the custom senders with the sender key. The pool has the custom attributes
+ * the triggers refer to, an app client (SRP sign-in, no secret, no user-existence errors), and
+ * SES e-mail when settings give it.
  *
  * The pool is kept when the stack is deleted and has deletion protection on: it holds the users.
  * For a pool this app does not own, skip this stack and wire the aliases with
@@ -97,6 +98,13 @@ export class UserPoolStack extends Stack {
       // lambda:InvokeFunction permission on the alias for cognito-idp with SourceArn = this pool.
       const { operation, version } = triggerOperation(slot, lambdaVersion);
       this.userPool.addTrigger(operation, alias, version);
+    }
+    // AWS recommends SourceAccount beside SourceArn for service principals (the confused-deputy
+    // guard); addTrigger sets only SourceArn, so every permission it created gets the account too.
+    for (const child of this.userPool.node.findAll()) {
+      if (child instanceof lambda.CfnPermission && child.principal === 'cognito-idp.amazonaws.com') {
+        child.sourceAccount = this.account;
+      }
     }
     this.client = this.userPool.addClient('AppClient', {
       userPoolClientName: `${props.userPoolName}-app`,

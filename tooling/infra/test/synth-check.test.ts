@@ -16,7 +16,7 @@ describe('the infrastructure check CI runs', () => {
         ],
       });
       expect(checkEnvironment(workspace.root)).toMatchObject({
-        EMAIL_FROM: 'example-email-from',
+        EMAIL_FROM: 'Example <no-reply@example.com>',
         APP_NAME: 'example-app-name',
       });
     } finally {

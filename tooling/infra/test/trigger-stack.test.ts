@@ -69,7 +69,7 @@ describe('a trigger stack', () => {
     });
   });
 
-  it('lets post-confirmation send e-mail only as its identity and configuration set, and write only its logs', () => {
+  it('lets post-confirmation call SendEmail only, as its identity and configuration set, from EMAIL_FROM, and write only its logs', () => {
     postConfirmation.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [
@@ -80,7 +80,9 @@ describe('a trigger stack', () => {
           },
           {
             Effect: 'Allow',
-            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Action: 'ses:SendEmail',
+            // EMAIL_FROM is 'Acme <hello@acme.example>': IAM compares the bare address.
+            Condition: { StringEquals: { 'ses:FromAddress': 'hello@acme.example' } },
             Resource: [
               SES_IDENTITY_ARN,
               {
@@ -102,6 +104,58 @@ describe('a trigger stack', () => {
         ],
       },
     });
+  });
+
+  it('never grants SendRawEmail, which the code does not call and which no From condition would bind', () => {
+    const policies = Object.values(postConfirmation.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } };
+    }[];
+    const actions = policies.flatMap((policy) =>
+      policy.Properties.PolicyDocument.Statement.flatMap((statement) => statement.Action),
+    );
+    expect(actions.sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'ses:SendEmail']);
+  });
+
+  it('binds the role to a bare EMAIL_FROM address as it is, and refuses an EMAIL_FROM it cannot read', async () => {
+    const plain = await synthesize({
+      triggers: [
+        {
+          trigger: POST_CONFIRMATION,
+          settings: { environment: { EMAIL_FROM: 'Hello@Acme.example' }, sesIdentityArn: SES_IDENTITY_ARN },
+          codePath: synthesized.config.triggers[0]!.codePath,
+          version: '0.1.0',
+        },
+      ],
+    });
+    try {
+      Template.fromStack(plain.stacks.triggerStacks[0]!).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: 'ses:SendEmail',
+              Condition: { StringEquals: { 'ses:FromAddress': 'Hello@Acme.example' } },
+              Resource: SES_IDENTITY_ARN,
+            }),
+          ]),
+        },
+      });
+    } finally {
+      await plain.remove();
+    }
+    for (const EMAIL_FROM of ['Acme', 'a@b.example, c@d.example', 'Acme <a@b.example>\r\nBcc: e@f.example']) {
+      await expect(
+        synthesize({
+          triggers: [
+            {
+              trigger: POST_CONFIRMATION,
+              settings: { environment: { EMAIL_FROM }, sesIdentityArn: SES_IDENTITY_ARN },
+              codePath: 'unused.zip',
+              version: '0.1.0',
+            },
+          ],
+        }),
+      ).rejects.toThrow(/^EMAIL_FROM of post-confirmation must be one e-mail address/);
+    }
   });
 
   it('gives a trigger without AWS access nothing beyond writing its own logs', () => {

@@ -37,7 +37,7 @@ describe('the user pool stack', () => {
     });
   });
 
-  it('lets only this pool invoke each alias', () => {
+  it('lets only this pool, in this account, invoke each alias', () => {
     pool.resourceCountIs('AWS::Lambda::Permission', 2);
     for (const stackName of ['test-post-confirmation', 'test-pre-sign-up']) {
       pool.hasResourceProperties('AWS::Lambda::Permission', {
@@ -45,6 +45,7 @@ describe('the user pool stack', () => {
         Principal: 'cognito-idp.amazonaws.com',
         FunctionName: aliasArnOf(stackName),
         SourceArn: { 'Fn::GetAtt': ['UserPool6BA7E5F2', 'Arn'] },
+        SourceAccount: { Ref: 'AWS::AccountId' },
       });
     }
   });

@@ -49,6 +49,8 @@ export const LOCAL_SETTINGS = {
    */
   idTokenClaims: 'custom:tenant_id=tenant_id,custom:seats=seats:number',
   accessTokenClaims: 'custom:tenant_id=tenant_id',
+  /** The DynamoDB table (on dynalite) user-migration reads legacy accounts from; load it with its import. */
+  legacyUsersTable: 'legacy-users',
 } as const;
 
 /**
@@ -60,7 +62,18 @@ export const LOCAL_SETTINGS = {
 export interface FunctionContext {
   /** The SES endpoint the function sends through (the emulator, or a fault proxy in front of it). */
   readonly sesEndpoint: string;
+  /** The DynamoDB endpoint (dynalite), started when a wired function `uses` it. */
+  readonly dynamodbEndpoint?: string;
 }
+
+/**
+ * Local services a function may need beyond SES, which the stack starts only when a wired
+ * function names them.
+ *
+ * @example
+ * const uses: readonly LocalService[] = ['dynamodb'];
+ */
+export type LocalService = 'dynamodb';
 
 /**
  * How one app is wired into the local stack: which trigger it serves and its configuration.
@@ -77,6 +90,8 @@ export interface FunctionWiring {
   readonly environment: (context: FunctionContext) => Record<string, string>;
   /** Lambda's timeout for the function (default 6 s, above Cognito's 5 s as in a deployment). */
   readonly timeoutMs?: number;
+  /** Services the stack must start for it (their endpoints arrive in its {@link FunctionContext}). */
+  readonly uses?: readonly LocalService[];
 }
 
 /**
@@ -113,6 +128,16 @@ export const FUNCTIONS: readonly FunctionWiring[] = [
       // cognito-local never sets email_verified on ConfirmSignUp (Cognito does, for a code sent by
       // e-mail), so with the default the app would rightly skip every e-mail. See docs/local-stack.md.
       REQUIRE_VERIFIED_EMAIL: 'false',
+    }),
+  },
+  {
+    app: 'user-migration',
+    trigger: 'UserMigration',
+    uses: ['dynamodb'],
+    environment: ({ dynamodbEndpoint }) => ({
+      LEGACY_TABLE_NAME: LOCAL_SETTINGS.legacyUsersTable,
+      ...(dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint } : {}),
+      ATTRIBUTE_MAP: 'first_name=given_name,tenant=custom:tenant_id',
     }),
   },
   {

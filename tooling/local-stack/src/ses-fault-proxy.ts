@@ -47,6 +47,11 @@ export interface FaultCounts {
 export interface SesFaultProxy {
   readonly endpoint: string;
   counts(): FaultCounts;
+  /**
+   * The body of every request received so far, in order, exactly as it came over the wire (only
+   * with `keepBodies: true`; empty otherwise). What a test asserts to see what the SDK really sent.
+   */
+  bodies(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -134,14 +139,17 @@ async function forward(
 
 /**
  * Starts an SES endpoint that injects faults by plan, forwarding the rest to `target` (or, with no
- * target, answering them with a successful SendEmail response).
+ * target, answering them with a successful SendEmail response). With `keepBodies`, it keeps every
+ * request's body for {@link SesFaultProxy.bodies}.
  *
  * @example
  * const proxy = await startSesFaultProxy({ plan: () => 'throttle' });
+ * const recorder = await startSesFaultProxy({ target: ses.endpoint, plan: () => undefined, keepBodies: true });
  */
 export async function startSesFaultProxy(options: {
   plan: FaultPlan | SesFault;
   target?: string;
+  keepBodies?: boolean;
 }): Promise<SesFaultProxy> {
   const plan: FaultPlan =
     typeof options.plan === 'function'
@@ -151,11 +159,13 @@ export async function startSesFaultProxy(options: {
             fault
         )(options.plan);
   const counts: FaultCounts = { requests: 0, forwarded: 0, throttle: 0, reject: 0, 'server-error': 0, hang: 0 };
+  const bodies: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
       counts.requests += 1;
+      if (options.keepBodies) bodies.push(body.toString('utf8'));
       const fault = plan(counts.requests);
       if (fault) counts[fault] += 1;
       if (fault === 'hang') return;
@@ -185,6 +195,7 @@ export async function startSesFaultProxy(options: {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     counts: () => ({ ...counts }),
+    bodies: () => [...bodies],
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

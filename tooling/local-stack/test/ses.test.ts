@@ -87,6 +87,27 @@ describe('startSesFaultProxy', () => {
     }
   });
 
+  it('keeps the bodies of the requests it received, in order, when asked to', async () => {
+    const recorder = await startSesFaultProxy({ target: ses.endpoint, plan: () => undefined, keepBodies: true });
+    const silent = await startSesFaultProxy({ target: ses.endpoint, plan: () => undefined });
+    try {
+      for (const to of ['a@example.com', 'b@example.com']) {
+        for (const proxy of [recorder, silent]) {
+          const response = await fetch(proxy.endpoint, { method: 'POST', headers: AUTH, body: sendEmailForm(to) });
+          await response.body?.cancel();
+        }
+      }
+      const recipients = recorder
+        .bodies()
+        .map((body) => new URLSearchParams(body).getAll('Destination.ToAddresses.member.1'));
+      expect(recipients).toEqual([['a@example.com'], ['b@example.com']]);
+      expect(silent.bodies()).toEqual([]);
+    } finally {
+      await recorder.stop();
+      await silent.stop();
+    }
+  });
+
   it('keeps a hung request open until stopped', async () => {
     const proxy = await startSesFaultProxy({ plan: 'hang' });
     const outcome = await fetch(proxy.endpoint, {

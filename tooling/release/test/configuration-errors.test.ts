@@ -57,6 +57,15 @@ describe('deploy-trigger stops before any AWS call', () => {
     expect(await refused(['post-confirmation'], { EMAIL_FROM: '  ' })).toContain('needs EMAIL_FROM');
   });
 
+  it('when the sender is not one address its role could be bound to, naming the variable', async () => {
+    expect(
+      await refused(['post-confirmation'], {
+        ...DEPLOY_ENVIRONMENT,
+        EMAIL_FROM: 'hello@acme.example, eve@evil.example',
+      }),
+    ).toContain('EMAIL_FROM of post-confirmation must be one e-mail address');
+  });
+
   it('when the app has not been packaged', async () => {
     await rm(join(workspace.root, 'apps', 'post-confirmation', 'artifacts'), { recursive: true });
     expect(await refused(['post-confirmation'])).toContain('run `pnpm package` first');

@@ -143,7 +143,7 @@ describe('loadTriggers', () => {
     [
       'a missing awsAccess',
       { ...GATE_FIELD, awsAccess: undefined },
-      '"cognitoTrigger.awsAccess" must be one of none, ses-send',
+      '"cognitoTrigger.awsAccess" must be one of none, ses-send, legacy-user-store',
     ],
     [
       'a timeout Cognito would not wait for',
@@ -175,6 +175,11 @@ describe('loadTriggers', () => {
       'a variable both required and optional',
       { ...GATE_FIELD, environment: { required: ['A'], optional: ['A'] } },
       'lists A as both required and optional',
+    ],
+    [
+      'an e-mail sender that does not require EMAIL_FROM',
+      { ...GATE_FIELD, awsAccess: 'ses-send', environment: { required: [], optional: ['EMAIL_FROM'] } },
+      '"cognitoTrigger.environment.required" must list EMAIL_FROM for awsAccess "ses-send"',
     ],
     ['a field that is not an object', 'preAuthentication', '"cognitoTrigger" must be an object'],
   ])('names the app and the field for %s', async (_case, field, expected) => {

@@ -84,7 +84,7 @@ describe('deploy-trigger --stage', () => {
         environment: {
           EMAIL_FROM: 'Acme Staging <hello@staging.acme.example>',
           APP_NAME: { ssmParameter: '/acme/staging/app-name' },
-          SES_CONFIGURATION_SET: { secretsManager: 'acme/staging/mail', jsonKey: 'configurationSet' },
+          LOG_LEVEL: { secretsManager: 'acme/staging/logging', jsonKey: 'level' },
         },
         sesIdentityArn: 'arn:aws:ses:eu-west-1:123456789012:identity/staging.acme.example',
       },
@@ -93,7 +93,7 @@ describe('deploy-trigger --stage', () => {
     const cli = cliContext(workspace.root, {});
     cli.context.resolveReference = (reference) => {
       asked.push(reference);
-      return Promise.resolve('ssmParameter' in reference ? 'Acme Staging' : 'staging-mail');
+      return Promise.resolve('ssmParameter' in reference ? 'Acme Staging' : 'staging-level');
     };
 
     expect(await main(['post-confirmation', '--stage', 'staging'], cli.context)).toBe(0);
@@ -105,13 +105,13 @@ describe('deploy-trigger --stage', () => {
       APP_NAME: 'Acme Staging',
       EMAIL_FROM: 'Acme Staging <hello@staging.acme.example>',
       NODE_OPTIONS: '--enable-source-maps',
-      SES_CONFIGURATION_SET: 'staging-mail',
+      LOG_LEVEL: 'staging-level',
     });
     expect(asked).toEqual([
       { ssmParameter: '/acme/staging/app-name' },
-      { secretsManager: 'acme/staging/mail', jsonKey: 'configurationSet' },
+      { secretsManager: 'acme/staging/logging', jsonKey: 'level' },
     ]);
-    expect(cli.output.join('\n')).not.toContain('staging-mail');
+    expect(cli.output.join('\n')).not.toContain('staging-level');
   });
 
   it.each([
@@ -126,6 +126,15 @@ describe('deploy-trigger --stage', () => {
       'deploy/prod/post-confirmation.json: APP_NAMR is not read by post-confirmation',
     ],
     [{ 'signup-gate.json': { environment: {} } }, 'deploy/prod/signup-gate.json: no deployable app of that name'],
+    [
+      {
+        'post-confirmation.json': {
+          environment: { EMAIL_FROM: { ssmParameter: '/acme/prod/sender' } },
+          sesIdentityArn: 'arn:aws:ses:eu-west-1:123456789012:identity/acme.example',
+        },
+      },
+      "deploy/prod/post-confirmation.json: EMAIL_FROM must be written out, not a reference: the stack builds post-confirmation's permissions from it",
+    ],
     [
       { 'post-confirmation.json': { environment: { EMAIL_FROM: { ssm: '/x' } }, sesIdentityArn: 'x' } },
       'environment.EMAIL_FROM must be a string, { "ssmParameter": "/name" } or { "secretsManager"',

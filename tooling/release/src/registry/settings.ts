@@ -1,4 +1,5 @@
 import { ReleaseConfigurationError } from './errors';
+import { sesFromAddress } from './ses-sender';
 import type { TriggerDefinition } from './triggers';
 
 /**
@@ -32,7 +33,8 @@ const RUNTIME_ENVIRONMENT = { NODE_OPTIONS: '--enable-source-maps' } as const;
 /**
  * Reads a trigger's settings from the deployer's environment (CI sets them per app, e.g. from a
  * GitHub environment). Empty values count as unset. Every missing required variable is named in
- * one {@link ReleaseConfigurationError}, so a deploy stops before any AWS call.
+ * one {@link ReleaseConfigurationError}, so a deploy stops before any AWS call; so does an
+ * `ses-send` trigger's sender that is not one readable address (its role is bound to that address).
  *
  * @param needs `function` for a code deploy, `infrastructure` for CDK (which also needs
  *   `SES_IDENTITY_ARN` for `ses-send` triggers).
@@ -50,6 +52,13 @@ export function readTriggerSettings(
   if (needs === 'infrastructure' && trigger.awsAccess === 'ses-send' && sesIdentityArn === undefined) {
     missing.push('SES_IDENTITY_ARN');
   }
+  // The legacy store's own variable depends on which store: the function fails closed without it,
+  // and the stack names the table after it.
+  if (trigger.awsAccess === 'legacy-user-store') {
+    const store = value('LEGACY_STORE')?.toLowerCase() ?? 'dynamodb';
+    const needed = store === 'http' ? 'LEGACY_VERIFY_URL' : 'LEGACY_TABLE_NAME';
+    if (value(needed) === undefined) missing.push(needed);
+  }
   if (missing.length > 0) {
     throw new ReleaseConfigurationError(
       'MISSING_ENVIRONMENT',
@@ -61,6 +70,9 @@ export function readTriggerSettings(
     const set = value(name);
     if (set !== undefined) variables[name] = set;
   }
+  // Checked for a code deploy too: the role sends from this address only, so a sender it cannot
+  // read (or a second address) would ship a function whose every e-mail is refused.
+  if (trigger.awsAccess === 'ses-send') sesFromAddress(trigger, { environment: variables });
   return {
     environment: variables,
     // Only a trigger that sends e-mail gets an identity: the others' roles grant no SES access at all.

@@ -1,7 +1,18 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReleaseConfigurationError } from './errors';
-import type { TriggerDefinition } from './triggers';
+import { sesFromAddress } from './ses-sender';
+import type { TriggerAwsAccess, TriggerDefinition } from './triggers';
+
+/**
+ * Variables the CDK stacks build resources from (an IAM condition, a table, a secret's ARN):
+ * they must be written out in a stage file, never as a reference resolved only at deploy time.
+ */
+const SHAPES_INFRASTRUCTURE: Readonly<Record<TriggerAwsAccess, readonly string[]>> = {
+  none: [],
+  'ses-send': ['EMAIL_FROM', 'SES_CONFIGURATION_SET'],
+  'legacy-user-store': ['LEGACY_STORE', 'LEGACY_TABLE_NAME', 'LEGACY_EMAIL_INDEX', 'LEGACY_VERIFY_SECRET_ARN'],
+};
 
 /**
  * One variable's value in a stage file: the value itself (not secret), or where the secret is
@@ -215,8 +226,30 @@ export function stageAppSettings(stage: StageConfig, trigger: TriggerDefinition)
   }
   const missing = trigger.environment.required.filter((variable) => settings.environment[variable] === undefined);
   if (trigger.awsAccess === 'ses-send' && settings.sesIdentityArn === undefined) missing.push('sesIdentityArn');
+  if (trigger.awsAccess === 'legacy-user-store') {
+    // The store's own variable depends on which store, as for a deploy from the environment.
+    const store = settings.environment.LEGACY_STORE;
+    const needed =
+      typeof store === 'string' && store.toLowerCase() === 'http' ? 'LEGACY_VERIFY_URL' : 'LEGACY_TABLE_NAME';
+    if (settings.environment[needed] === undefined) missing.push(needed);
+  }
   if (missing.length > 0) {
     throw new ReleaseConfigurationError('MISSING_ENVIRONMENT', `${shown} needs ${missing.join(', ')}`);
+  }
+  const referenced = SHAPES_INFRASTRUCTURE[trigger.awsAccess].filter(
+    (variable) => settings.environment[variable] !== undefined && typeof settings.environment[variable] !== 'string',
+  );
+  if (referenced.length > 0) {
+    throw new ReleaseConfigurationError(
+      'INVALID_STAGE',
+      `${shown}: ${referenced.join(', ')} must be written out, not a reference: the stack builds ${trigger.name}'s permissions from ${referenced.length === 1 ? 'it' : 'them'}`,
+    );
+  }
+  if (trigger.awsAccess === 'ses-send') {
+    const plain = Object.fromEntries(
+      Object.entries(settings.environment).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+    sesFromAddress(trigger, { environment: plain });
   }
   return settings;
 }

@@ -3,16 +3,22 @@ import { join } from 'node:path';
 import { findWorkspaceRoot } from '../workspace-root';
 import { ReleaseConfigurationError } from './errors';
 import { USER_POOL_TRIGGER_SLOTS, slotWiring, type UserPoolTriggerSlot } from './slots';
+import { SES_SENDER_VARIABLE } from './ses-sender';
 
 /**
  * What AWS a trigger's code may call beyond writing its own logs:
  * - `none`: nothing.
- * - `ses-send`: `ses:SendEmail`/`ses:SendRawEmail` as its configured identity only.
+ * - `ses-send`: `ses:SendEmail` (nothing else) as its configured identity only, and only from the
+ *   address in its `EMAIL_FROM` (an `ses:FromAddress` condition), which it must list as required.
+ * - `legacy-user-store`: user-migration's legacy store. With `LEGACY_STORE=dynamodb` (the default)
+ *   the stack owns the `LEGACY_TABLE_NAME` table, and the role may read its items, query its
+ *   e-mail index and update only the attempt counter; with `LEGACY_STORE=http` it may read the one
+ *   secret in `LEGACY_VERIFY_SECRET_ARN`, if set.
  *
  * @example
  * TRIGGER_AWS_ACCESS.includes('ses-send'); // true
  */
-export const TRIGGER_AWS_ACCESS = ['none', 'ses-send'] as const;
+export const TRIGGER_AWS_ACCESS = ['none', 'ses-send', 'legacy-user-store'] as const;
 
 /**
  * One of {@link TRIGGER_AWS_ACCESS}.
@@ -162,6 +168,12 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
     throw problem(`${FIELD}.environment.${extra[0]}`, 'is not a known field; known fields: required, optional');
   const both = required.find((variable) => optional.includes(variable));
   if (both !== undefined) throw problem(`${FIELD}.environment`, `lists ${both} as both required and optional`);
+  if (awsAccess === 'ses-send' && !required.includes(SES_SENDER_VARIABLE)) {
+    throw problem(
+      `${FIELD}.environment.required`,
+      `must list ${SES_SENDER_VARIABLE} for awsAccess "ses-send": the role may send only from that address`,
+    );
+  }
 
   const lambdaVersion = versionOf(slot as UserPoolTriggerSlot, field.lambdaVersion, problem);
   return {
