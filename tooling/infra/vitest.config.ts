@@ -1,3 +1,4 @@
 import { triggerTestConfig } from '@cognito-triggers/vitest-config';
 
-export default triggerTestConfig();
+// Synthesis with cdk-nag takes seconds per app, many more on a busy two-core CI machine.
+export default triggerTestConfig({ testTimeout: 180_000 });

@@ -1,5 +1,7 @@
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { TriggerDefinition, TriggerSettings } from '@cognito-triggers/release/registry';
+import type { NewPoolSettings } from './pool-settings';
+import type { RolloutName } from './rollout';
 
 /**
  * One trigger to deploy: its definition, its settings for this stage and its artifact.
@@ -26,5 +28,9 @@ export interface InfraConfig {
   functionPrefix: string;
   logRetention: logs.RetentionDays;
   userPoolName: string;
+  /** How CodeDeploy shifts each trigger's `live` alias (default canary10Percent5Minutes). */
+  rollout?: RolloutName;
+  /** The new pool's feature plan, extra custom attributes, SES e-mail and app client URLs. */
+  userPool?: NewPoolSettings;
   triggers: readonly TriggerDeployment[];
 }

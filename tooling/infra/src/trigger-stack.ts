@@ -1,8 +1,10 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { addRollout, type Rollout, type RolloutName } from './rollout';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
 import { grantLegacyUserStore } from './legacy-user-store';
 import {
@@ -42,6 +44,10 @@ export interface TriggerStackProps extends StackProps {
   logRetention: logs.RetentionDays;
   /** Shown in the function's description, e.g. `0.2.0`. */
   version?: string;
+  /** For a custom sender: the key its role may decrypt Cognito's codes with. */
+  senderKey?: kms.IKey;
+  /** How CodeDeploy shifts `live` to a new version (default: 10 % for 5 minutes, then all). */
+  rollout?: RolloutName;
 }
 
 /**
@@ -60,6 +66,7 @@ export class TriggerStack extends Stack {
   readonly function: lambda.Function;
   readonly alias: lambda.Alias;
   readonly role: iam.Role;
+  readonly rollout: Rollout;
 
   constructor(scope: Construct, id: string, props: TriggerStackProps) {
     super(scope, id, props);
@@ -81,6 +88,8 @@ export class TriggerStack extends Stack {
       this.role.addToPolicy(sesSendStatement(this, trigger, settings));
     }
     if (trigger.awsAccess === 'legacy-user-store') grantLegacyUserStore(this, this.role, settings);
+    // A custom sender decrypts the codes Cognito encrypted for it; nothing else may use the key.
+    props.senderKey?.grantDecrypt(this.role);
 
     this.function = new lambda.Function(this, 'Function', {
       functionName,
@@ -96,10 +105,27 @@ export class TriggerStack extends Stack {
       logGroup,
     });
 
+    // The alias starts on a version published once, when the stack is created, and the template
+    // never names another: CloudFormation never moves `live`. Versions after that are
+    // deploy-trigger's, and CodeDeploy shifts the alias to them (docs: "Who moves live").
+    const bootstrap = new lambda.CfnVersion(this, 'BootstrapVersion', {
+      functionName: this.function.functionName,
+      description: 'the version live starts on; later ones are published by deploy-trigger',
+    });
     this.alias = new lambda.Alias(this, 'LiveAlias', {
       aliasName: LIVE_ALIAS,
-      version: this.function.currentVersion,
-      description: 'What Cognito invokes; moved by deploy-trigger, moved back by rollback',
+      version: lambda.Version.fromVersionAttributes(this, 'Bootstrap', {
+        lambda: this.function,
+        version: bootstrap.attrVersion,
+      }),
+      description: 'What Cognito invokes; CodeDeploy shifts it to the versions deploy-trigger publishes',
+    });
+    this.rollout = addRollout(this, {
+      functionName,
+      alias: this.alias,
+      logGroup,
+      timeoutSeconds: trigger.timeoutSeconds,
+      rollout: props.rollout ?? 'canary10Percent5Minutes',
     });
   }
 }

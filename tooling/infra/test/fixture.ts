@@ -73,7 +73,7 @@ export const SES_IDENTITY_ARN = 'arn:aws:ses:eu-west-1:123456789012:identity/acm
  * @example
  * const { app, stacks, remove } = await synthesize();
  */
-export async function synthesize(overrides: Partial<InfraConfig> = {}) {
+export async function synthesize(overrides: Partial<InfraConfig> = {}, prepare: (app: App) => void = () => {}) {
   const dir = await mkdtemp(join(tmpdir(), 'infra-'));
   const codePath = join(dir, 'code.zip');
   await writeFile(
@@ -99,6 +99,7 @@ export async function synthesize(overrides: Partial<InfraConfig> = {}) {
     ...overrides,
   };
   const app = new App({ outdir: join(dir, 'cdk.out') });
+  prepare(app);
   const stacks = defineTriggerApp(app, config);
   return { app, stacks, config, remove: () => rm(dir, { recursive: true, force: true }) };
 }

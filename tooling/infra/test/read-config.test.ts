@@ -75,7 +75,7 @@ describe('readInfraConfig', () => {
   });
 
   it('stops at an invalid cognitoTrigger field, naming the app and the field', async () => {
-    const bad = await packagedWorkspace({ 'login-gate': { slot: 'customEmailSender' } });
+    const bad = await packagedWorkspace({ 'login-gate': { slot: 'preSignIn' } });
     try {
       await expect(readInfraConfig(ENVIRONMENT, bad.root)).rejects.toThrow(
         'apps/login-gate/package.json: "cognitoTrigger.slot" must be one of',

@@ -56,11 +56,16 @@ describe('a trigger stack', () => {
     });
   });
 
-  it('has a live alias on a published version', () => {
+  it('starts live on a version published once, so the template never moves it again', () => {
     postConfirmation.resourceCountIs('AWS::Lambda::Alias', 1);
+    postConfirmation.resourceCountIs('AWS::Lambda::Version', 1);
+    postConfirmation.hasResourceProperties('AWS::Lambda::Version', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^Function') },
+      CodeSha256: Match.absent(),
+    });
     postConfirmation.hasResourceProperties('AWS::Lambda::Alias', {
       Name: 'live',
-      FunctionVersion: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FunctionCurrentVersion'), 'Version'] },
+      FunctionVersion: { 'Fn::GetAtt': ['BootstrapVersion', 'Version'] },
     });
   });
 

@@ -5,6 +5,7 @@ export * from './functions';
 export * from './idempotency-table';
 export * from './jwt';
 export * from './kms-emulator';
+export * from './lambda-control-plane';
 export * from './lambda-server';
 export * from './ports';
 export * from './processes';

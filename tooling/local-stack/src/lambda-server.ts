@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FunctionError, InvokeResult, LambdaFunction } from '@cognito-triggers/lambda-runtime';
+import { LambdaControlPlane } from './lambda-control-plane';
 
 /** Lambda's own limit for a synchronous payload. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -97,11 +98,11 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-/** `name`, `arn:aws:lambda:region:account:function:name[:qualifier]` or `account:function:name` -> `name`. */
-function functionNameOf(raw: string): string {
+/** `name[:qualifier]`, `arn:aws:lambda:region:account:function:name[:qualifier]` or `account:function:name` -> name and qualifier. */
+function functionNameOf(raw: string): { name: string; qualifier: string | undefined } {
   const marker = raw.indexOf('function:');
-  if (marker < 0) return raw.split(':')[0] ?? raw;
-  return raw.slice(marker + 'function:'.length).split(':')[0] ?? raw;
+  const [name = raw, qualifier] = (marker < 0 ? raw : raw.slice(marker + 'function:'.length)).split(':');
+  return { name, qualifier };
 }
 
 function triggerSourceOf(event: unknown): string | undefined {
@@ -118,6 +119,8 @@ function logTail(logs: readonly string[]): string {
 /**
  * Starts a small Lambda Invoke API (`POST /2015-03-31/functions/{name}/invocations`) on 127.0.0.1,
  * backed by {@link LambdaFunction}s: what cognito-local, an SDK client or `aws lambda invoke` call.
+ * It also answers the control-plane calls `deploy-trigger` makes ({@link LambdaControlPlane}), so a
+ * deploy or a rollback swaps the running trigger, and an unqualified invocation runs `live`.
  * It answers as Lambda does: the function's result with 200; a function error with 200,
  * `X-Amz-Function-Error: Unhandled` and `{ errorType, errorMessage, trace }`; an unknown function
  * with 404 `ResourceNotFoundException`. `Event` invocations get 202, `DryRun` 204, and
@@ -130,6 +133,7 @@ function logTail(logs: readonly string[]): string {
 export async function startLambdaServer(options: LambdaServerOptions): Promise<LambdaServer> {
   const region = options.region ?? 'us-east-1';
   const functions = new Map(Object.entries(options.functions));
+  const controlPlane = new LambdaControlPlane(functions, region);
   let records: InvocationRecord[] = [];
   const sockets = new Set<Socket>();
 
@@ -149,15 +153,46 @@ export async function startLambdaServer(options: LambdaServerOptions): Promise<L
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const target = String(request.headers['x-amz-target'] ?? '');
+    if (target.startsWith('CodeDeploy_20141006.')) {
+      // deploy-trigger asks CodeDeploy whether the stack made a deployment group; locally none is.
+      await readBody(request);
+      return json(
+        response,
+        400,
+        {
+          __type: 'DeploymentGroupDoesNotExistException',
+          message: 'the local stack has no CodeDeploy deployment groups',
+        },
+        { 'x-amzn-requestid': randomUUID() },
+      );
+    }
+    if (!INVOKE_PATH.test(path)) {
+      const body = await readBody(request);
+      const answer =
+        body === 'too-large'
+          ? undefined
+          : await controlPlane.handle(request.method ?? 'GET', path, url.searchParams, body);
+      if (answer?.errorType)
+        return apiError(
+          response,
+          answer.status,
+          answer.errorType,
+          String((answer.body as { message?: unknown }).message),
+        );
+      if (answer) return json(response, answer.status, answer.body, { 'x-amzn-requestid': randomUUID() });
+      return apiError(response, 404, 'UnknownOperationException', `Unknown operation ${request.method ?? ''} ${path}`);
+    }
     const match = INVOKE_PATH.exec(path);
     if (!match || request.method !== 'POST') {
       await readBody(request);
       return apiError(response, 404, 'UnknownOperationException', `Unknown operation ${request.method ?? ''} ${path}`);
     }
-    const functionName = functionNameOf(decodeURIComponent(match[1] ?? ''));
+    const { name: functionName, qualifier } = functionNameOf(decodeURIComponent(match[1] ?? ''));
     const body = await readBody(request);
-    const fn = functions.get(functionName);
+    const fn = controlPlane.resolve(functionName, qualifier ?? url.searchParams.get('Qualifier') ?? undefined);
     if (!fn) {
       return apiError(
         response,
@@ -245,10 +280,12 @@ export async function startLambdaServer(options: LambdaServerOptions): Promise<L
     clear: () => {
       records = [];
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
-      }),
+      });
+      await controlPlane.stop();
+    },
   };
 }

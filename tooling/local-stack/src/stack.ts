@@ -177,6 +177,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
         AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
+        // The Lambda endpoint also answers CodeDeploy's GetDeploymentGroup (none exists locally),
+        // so deploy-trigger moves live itself, as for a function without a deployment group.
+        AWS_ENDPOINT_URL_CODEDEPLOY: lambda.endpoint,
         AWS_ENDPOINT_URL_SES: ses.endpoint,
         ...(kms ? { AWS_ENDPOINT_URL_KMS: kms.endpoint } : {}),
         ...(dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint } : {}),

@@ -1,15 +1,24 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { readArtifact } from '@cognito-triggers/build';
 import { executeDeploy, planDeploy, type DeployPlan, type DeployRequest } from './deploy';
 import {
   ReleaseConfigurationError,
+  checkStageApps,
   findTrigger,
   functionEnvironment,
   functionNameFor,
+  loadTriggers,
+  readStage,
   readTriggerSettings,
+  stageAppSettings,
 } from './registry/index';
+import { awsReferenceResolver, resolvedEnvironment, type ResolveReference } from './stage-values';
+import { findTrafficShift, type TrafficShift } from './traffic-shift';
+import { poolMain } from './pool-cli';
 import { executeRollback, planRollback, type RollbackPlan } from './rollback';
 import { findWorkspaceRoot } from './workspace-root';
 
@@ -24,16 +33,25 @@ export interface CliContext {
   environment: Readonly<Record<string, string | undefined>>;
   /** Created only once the configuration is known to be good, so a bad one makes no AWS call. */
   createClient?: () => LambdaClient;
+  /** The same, for `attach` and `detach`, which also talk to Cognito. */
+  createCognitoClient?: () => CognitoIdentityProviderClient;
+  /** CodeDeploy, which shifts `live` when the stack made a deployment group. */
+  createCodeDeployClient?: () => CodeDeployClient;
+  /** Reads the secrets a stage file refers to (default: SSM Parameter Store and Secrets Manager). */
+  resolveReference?: ResolveReference;
   print?: (line: string) => void;
   printError?: (line: string) => void;
 }
 
 const USAGE = `usage:
-  deploy-trigger <app> [--alias live] [--dry-run] [--function-name NAME]
-  deploy-trigger rollback <app> [--alias live] [--dry-run] [--function-name NAME]
+  deploy-trigger <app> [--stage NAME] [--alias live] [--dry-run] [--allow-removals] [--function-name NAME]
+  deploy-trigger rollback <app> [--stage NAME] [--alias live] [--dry-run] [--function-name NAME]
+  deploy-trigger attach|detach <app...> --user-pool-id ID [--alias live] [--dry-run]
 
-The function is <TRIGGER_FUNCTION_PREFIX><app> (prefix default "cognito-") unless --function-name is given.
-The app's required environment (e.g. EMAIL_FROM for post-confirmation) must be set: the function gets it.`;
+With --stage, the function is <the stage's functionPrefix><app> and its environment is deploy/<stage>/<app>.json
+(secrets resolved from SSM Parameter Store or Secrets Manager). Without it, the function is
+<TRIGGER_FUNCTION_PREFIX><app> (prefix default "cognito-") and the app's variables come from this shell.
+A deploy that would remove a variable from the function stops unless --allow-removals is given.`;
 
 /**
  * `deploy-trigger`: deploys one packaged trigger to its function's alias, or rolls the alias back.
@@ -47,42 +65,59 @@ The app's required environment (e.g. EMAIL_FROM for post-confirmation) must be s
 export async function main(args: readonly string[], context: CliContext): Promise<number> {
   const print = context.print ?? ((line: string) => console.log(line));
   const printError = context.printError ?? ((line: string) => console.error(line));
+  if (args[0] === 'attach' || args[0] === 'detach') return poolMain(args[0], args.slice(1), context);
   try {
     const command = parseCommand(args);
     const root = findWorkspaceRoot(context.cwd);
     // The registry of the workspace the command runs in: each app's package.json says if it deploys.
     const trigger = findTrigger(command.app, root);
-    const functionName = command.functionName ?? functionNameFor(trigger.name, context.environment);
+    const stage = command.stage === undefined ? undefined : readStage(root, command.stage);
+    if (stage) checkStageApps(stage, Object.keys(loadTriggers(root)));
+    const prefixed = stage ? { TRIGGER_FUNCTION_PREFIX: stage.functionPrefix } : context.environment;
+    const functionName = command.functionName ?? functionNameFor(trigger.name, prefixed);
     const target = { functionName, alias: command.alias };
 
     if (command.kind === 'rollback') {
       const client = createClient(context);
       const plan = await planRollback(client, target);
-      printRollbackPlan(plan, print);
+      const traffic = await trafficOf(context, target);
+      printRollbackPlan(plan, traffic.shift, print);
       if (command.dryRun) {
         print('dry run: nothing changed');
         return 0;
       }
-      await executeRollback(client, plan);
+      await executeRollback(client, plan, traffic);
       print(`rolled back: ${functionName}:${command.alias} now runs version ${plan.toVersion}`);
       return 0;
     }
 
-    const settings = readTriggerSettings(trigger, context.environment, 'function');
+    // Checked before any AWS call; references are resolved after the artifact is known to be good.
+    const staged = stage ? stageAppSettings(stage, trigger) : undefined;
+    const settings = staged ? undefined : readTriggerSettings(trigger, context.environment, 'function');
     const artifact = await readArtifact(join(root, trigger.appDir)).catch((error: unknown) => {
       throw new ReleaseConfigurationError('MISSING_ARTIFACT', error instanceof Error ? error.message : String(error), {
         cause: error,
       });
     });
+    const variables = staged
+      ? await resolvedEnvironment(staged, context.resolveReference ?? awsReferenceResolver())
+      : (settings?.environment ?? {});
     const request: DeployRequest = {
       ...target,
       manifest: artifact.manifest,
       zip: artifact.zip,
-      environment: functionEnvironment(settings),
+      environment: functionEnvironment({ environment: variables }),
     };
     const client = createClient(context);
     const plan = await planDeploy(client, request);
-    printDeployPlan(plan, request, print);
+    const traffic = await trafficOf(context, target);
+    printDeployPlan(plan, request, traffic.shift, print);
+    if (plan.removedVariables.length > 0 && !command.allowRemovals) {
+      throw new ReleaseConfigurationError(
+        'UNAPPROVED_REMOVALS',
+        `this deploy would remove ${plan.removedVariables.join(', ')} from ${functionName}; nothing changed. Set ${plan.removedVariables.length === 1 ? 'it' : 'them'} ${stage ? `in deploy/${stage.name}/${trigger.name}.json` : 'in this shell'}, or pass --allow-removals if the removal is intended`,
+      );
+    }
     if (plan.steps.length === 0) {
       print(
         `nothing to do: ${functionName}:${command.alias} already runs CodeSha256 ${plan.artifactCodeSha256} with this environment`,
@@ -93,7 +128,7 @@ export async function main(args: readonly string[], context: CliContext): Promis
       print('dry run: nothing changed');
       return 0;
     }
-    const outcome = await executeDeploy(client, plan, request);
+    const outcome = await executeDeploy(client, plan, request, traffic);
     if (outcome.status === 'deployed') {
       print(
         `deployed: ${functionName}:${command.alias} moved from version ${outcome.previousVersion} to ${outcome.version}`,
@@ -116,6 +151,8 @@ interface Command {
   app: string;
   alias: string;
   dryRun: boolean;
+  allowRemovals: boolean;
+  stage: string | undefined;
   functionName: string | undefined;
 }
 
@@ -129,6 +166,8 @@ function parseCommand(args: readonly string[]): Command {
       options: {
         alias: { type: 'string', default: 'live' },
         'dry-run': { type: 'boolean', default: false },
+        'allow-removals': { type: 'boolean', default: false },
+        stage: { type: 'string' },
         'function-name': { type: 'string' },
       },
     });
@@ -152,14 +191,43 @@ function parseCommand(args: readonly string[]): Command {
       `--alias "${alias}" is not an alias name (and not a version: aliases only)`,
     );
   }
-  return { kind, app, alias, dryRun: parsed.values['dry-run'], functionName: parsed.values['function-name'] };
+  return {
+    kind,
+    app,
+    alias,
+    dryRun: parsed.values['dry-run'],
+    allowRemovals: parsed.values['allow-removals'],
+    stage: parsed.values.stage,
+    functionName: parsed.values['function-name'],
+  };
+}
+
+/** The alias's owner: the stack's CodeDeploy deployment group if there is one, else UpdateAlias. */
+async function trafficOf(
+  context: CliContext,
+  target: { functionName: string; alias: string },
+): Promise<{ codeDeploy: CodeDeployClient; shift: TrafficShift }> {
+  const codeDeploy = context.createCodeDeployClient ? context.createCodeDeployClient() : new CodeDeployClient({});
+  return { codeDeploy, shift: await findTrafficShift(codeDeploy, target.functionName, target.alias) };
+}
+
+/** The plan's last step: who moves the alias, and how. */
+function shiftStep(shift: TrafficShift, alias: string, from: string, to: string, rollback: boolean): string {
+  if (shift.kind === 'alias') return `UpdateAlias: move ${alias} from ${from} to ${to}`;
+  const how = rollback ? 'CodeDeployDefault.LambdaAllAtOnce' : (shift.config ?? 'its deployment configuration');
+  return `CreateDeployment: CodeDeploy ${shift.application}/${shift.group} shifts ${alias} from ${from} to ${to} (${how}; rolled back on its alarms)`;
 }
 
 function createClient(context: CliContext): LambdaClient {
   return context.createClient ? context.createClient() : new LambdaClient({});
 }
 
-function printDeployPlan(plan: DeployPlan, request: DeployRequest, print: (line: string) => void): void {
+function printDeployPlan(
+  plan: DeployPlan,
+  request: DeployRequest,
+  shift: TrafficShift,
+  print: (line: string) => void,
+): void {
   const { manifest } = request;
   print(
     `deploy ${manifest.name}@${manifest.version} (commit ${manifest.commit}) to ${plan.functionName}:${plan.alias}`,
@@ -169,20 +237,22 @@ function printDeployPlan(plan: DeployPlan, request: DeployRequest, print: (line:
     `  artifact ${manifest.zipFile}, ${(manifest.size / 1024).toFixed(1)} KiB, CodeSha256 ${plan.artifactCodeSha256}`,
   );
   if (plan.changedVariables.length > 0) print(`  environment changes: ${plan.changedVariables.join(', ')}`);
+  if (plan.removedVariables.length > 0) {
+    print(`  environment removals: ${plan.removedVariables.join(', ')} (only with --allow-removals)`);
+  }
   plan.steps.forEach((step, index) => {
-    const detail = {
-      UpdateFunctionCode: `upload ${manifest.zipFile}`,
-      UpdateFunctionConfiguration: `set the environment (${plan.changedVariables.join(', ')})`,
-      PublishVersion: `publish "${plan.description}"`,
-      UpdateAlias: `move ${plan.alias} from ${plan.currentVersion} to the new version`,
+    const line = {
+      UpdateFunctionCode: `${step}: upload ${manifest.zipFile}`,
+      UpdateFunctionConfiguration: `${step}: set the environment (${plan.changedVariables.join(', ')})`,
+      PublishVersion: `${step}: publish "${plan.description}"`,
+      UpdateAlias: shiftStep(shift, plan.alias, plan.currentVersion, 'the new version', false),
     }[step];
-    print(`  ${index + 1}. ${step}: ${detail}`);
+    print(`  ${index + 1}. ${line}`);
   });
 }
 
-function printRollbackPlan(plan: RollbackPlan, print: (line: string) => void): void {
+function printRollbackPlan(plan: RollbackPlan, shift: TrafficShift, print: (line: string) => void): void {
   print(`rollback ${plan.functionName}:${plan.alias}`);
-  print(
-    `  1. UpdateAlias: move ${plan.alias} from version ${plan.fromVersion} to ${plan.toVersion}${plan.toDescription ? ` ("${plan.toDescription}")` : ''}`,
-  );
+  const step = shiftStep(shift, plan.alias, `version ${plan.fromVersion}`, plan.toVersion, true);
+  print(`  1. ${step}${plan.toDescription ? ` ("${plan.toDescription}")` : ''}`);
 }

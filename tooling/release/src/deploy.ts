@@ -2,13 +2,14 @@ import {
   GetAliasCommand,
   GetFunctionCommand,
   PublishVersionCommand,
-  UpdateAliasCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionUpdatedV2,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { LAMBDA_TARGET, type ArtifactManifest } from '@cognito-triggers/build';
+import { shiftTraffic, type TrafficShift } from './traffic-shift';
 
 /**
  * What {@link planDeploy} needs: the artifact and where it goes.
@@ -52,6 +53,8 @@ export interface DeployPlan {
   artifactCodeSha256: string;
   /** Names of variables that are added, changed or removed (values are never printed). */
   changedVariables: string[];
+  /** Of those, the ones the function has now and would lose: a deploy refuses them unless allowed. */
+  removedVariables: string[];
   /** The published version's description: `<name>@<version> <commit>`. */
   description: string;
   /** The alias's revision when planned: moving it fails if someone else moved it since. */
@@ -92,7 +95,9 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
     );
   }
 
-  const changedVariables = diffVariables(configuration.Environment?.Variables ?? {}, request.environment);
+  const deployedVariables = configuration.Environment?.Variables ?? {};
+  const changedVariables = diffVariables(deployedVariables, request.environment);
+  const removedVariables = changedVariables.filter((name) => !Object.hasOwn(request.environment, name));
   const codeChanged = configuration.CodeSha256 !== manifest.codeSha256;
   const steps: DeployStep[] = [];
   if (codeChanged) steps.push('UpdateFunctionCode');
@@ -105,6 +110,7 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
     deployedCodeSha256: configuration.CodeSha256,
     artifactCodeSha256: manifest.codeSha256,
     changedVariables,
+    removedVariables,
     description: `${manifest.name}@${manifest.version} ${manifest.commit}`,
     aliasRevisionId: current.RevisionId,
     steps,
@@ -114,15 +120,18 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
 /**
  * Carries out a {@link DeployPlan}: upload the zip and/or the environment, wait for each update,
  * publish a version (checked against the artifact's CodeSha256, so a concurrent upload cannot be
- * published in its place), then move the alias. Any failure throws before the alias moves.
+ * published in its place), then move the alias: through CodeDeploy when `traffic` says the
+ * stack made a deployment group (a canary that rolls back on its alarms), else with UpdateAlias.
+ * Any failure throws before the alias moves.
  *
  * @example
- * const outcome = await executeDeploy(lambda, plan, request);
+ * const outcome = await executeDeploy(lambda, plan, request, { codeDeploy, shift });
  */
 export async function executeDeploy(
   client: LambdaClient,
   plan: DeployPlan,
   request: DeployRequest,
+  traffic?: { codeDeploy: CodeDeployClient; shift: TrafficShift },
 ): Promise<DeployOutcome> {
   if (plan.steps.length === 0) return { status: 'unchanged', version: plan.currentVersion };
   const { functionName } = plan;
@@ -168,16 +177,14 @@ export async function executeDeploy(
     );
   }
 
-  await client.send(
-    new UpdateAliasCommand({
-      FunctionName: functionName,
-      Name: plan.alias,
-      FunctionVersion: version,
-      // A weighted rollout left on the alias would keep sending traffic to an older version.
-      RoutingConfig: { AdditionalVersionWeights: {} },
-      ...(plan.aliasRevisionId ? { RevisionId: plan.aliasRevisionId } : {}),
-    }),
-  );
+  const move = {
+    functionName,
+    alias: plan.alias,
+    fromVersion: plan.currentVersion,
+    toVersion: version,
+    aliasRevisionId: plan.aliasRevisionId,
+  };
+  await shiftTraffic({ lambda: client, codeDeploy: traffic?.codeDeploy }, traffic?.shift ?? { kind: 'alias' }, move);
   return { status: 'deployed', previousVersion: plan.currentVersion, version };
 }
 

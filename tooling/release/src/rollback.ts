@@ -1,9 +1,6 @@
-import {
-  GetAliasCommand,
-  ListVersionsByFunctionCommand,
-  UpdateAliasCommand,
-  type LambdaClient,
-} from '@aws-sdk/client-lambda';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import { GetAliasCommand, ListVersionsByFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { shiftTraffic, type TrafficShift } from './traffic-shift';
 
 /**
  * What a rollback will do: move `alias` from `fromVersion` to `toVersion`, the newest published
@@ -69,19 +66,24 @@ export async function planRollback(
 
 /**
  * Moves the alias back as planned. The alias's revision guards against a deploy that moved it
- * in the meantime: then this fails instead of undoing that deploy blindly.
+ * in the meantime: then this fails instead of undoing that deploy blindly. With a CodeDeploy
+ * deployment group (the stack's), the move goes through it all at once: a rollback does not wait
+ * for a canary.
  *
  * @example
  * await executeRollback(lambda, await planRollback(lambda, { functionName, alias: 'live' }));
  */
-export async function executeRollback(client: LambdaClient, plan: RollbackPlan): Promise<void> {
-  await client.send(
-    new UpdateAliasCommand({
-      FunctionName: plan.functionName,
-      Name: plan.alias,
-      FunctionVersion: plan.toVersion,
-      RoutingConfig: { AdditionalVersionWeights: {} },
-      ...(plan.aliasRevisionId ? { RevisionId: plan.aliasRevisionId } : {}),
-    }),
-  );
+export async function executeRollback(
+  client: LambdaClient,
+  plan: RollbackPlan,
+  traffic?: { codeDeploy: CodeDeployClient; shift: TrafficShift },
+): Promise<void> {
+  await shiftTraffic({ lambda: client, codeDeploy: traffic?.codeDeploy }, traffic?.shift ?? { kind: 'alias' }, {
+    functionName: plan.functionName,
+    alias: plan.alias,
+    fromVersion: plan.fromVersion,
+    toVersion: plan.toVersion,
+    aliasRevisionId: plan.aliasRevisionId,
+    allAtOnce: true,
+  });
 }

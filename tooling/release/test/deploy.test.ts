@@ -17,9 +17,11 @@ import {
   cliContext,
   packagedWorkspace,
   type Workspace,
+  codeDeployWithoutGroups,
 } from './fixture';
 
 const lambda = mockClient(LambdaClient);
+codeDeployWithoutGroups();
 let workspace: Workspace;
 
 const FUNCTION = 'cognito-post-confirmation';

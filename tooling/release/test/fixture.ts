@@ -1,7 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  CodeDeployClient,
+  DeploymentGroupDoesNotExistException,
+  GetDeploymentGroupCommand,
+} from '@aws-sdk/client-codedeploy';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
 import { packageApp, type ArtifactManifest } from '@cognito-triggers/build';
 import type { CliContext } from '../src/index';
 
@@ -72,6 +78,8 @@ export function cliContext(cwd: string, environment: Readonly<Record<string, str
       clients += 1;
       return new LambdaClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
     },
+    createCodeDeployClient: () =>
+      new CodeDeployClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
     print: (line) => output.push(line),
     printError: (line) => errors.push(line),
   };
@@ -93,3 +101,18 @@ export const MUTATING_COMMANDS = [
   'DeleteAliasCommand',
   'PutFunctionConcurrencyCommand',
 ] as const;
+
+/**
+ * CodeDeploy for the deploy tests: by default no deployment group, so deploys move the alias
+ * with UpdateAlias; a test sets `on(GetDeploymentGroupCommand)` to make the stack's group exist.
+ *
+ * @example
+ * codeDeployWithoutGroups();
+ */
+export function codeDeployWithoutGroups() {
+  const codeDeploy = mockClient(CodeDeployClient);
+  codeDeploy
+    .on(GetDeploymentGroupCommand)
+    .rejects(new DeploymentGroupDoesNotExistException({ message: 'No Deployment Group found', $metadata: {} }));
+  return codeDeploy;
+}

@@ -193,6 +193,34 @@ describe('loadTriggers', () => {
     }
   });
 
+  it('gives pre-token generation event version V2_0 unless the app declares another, and only slots with versions take one', async () => {
+    const apps = await workspaceWith({
+      tokens: { name: 'tokens', cognitoTrigger: { ...GATE_FIELD, slot: 'preTokenGeneration' } },
+      'tokens-v3': {
+        name: 'tokens-v3',
+        cognitoTrigger: { ...GATE_FIELD, slot: 'preTokenGeneration', lambdaVersion: 'V3_0' },
+      },
+    });
+    const wrong = await workspaceWith({
+      tokens: { name: 'tokens', cognitoTrigger: { ...GATE_FIELD, slot: 'preTokenGeneration', lambdaVersion: 'V4_0' } },
+    });
+    const pointless = await workspaceWith({
+      'login-gate': { name: 'login-gate', cognitoTrigger: { ...GATE_FIELD, lambdaVersion: 'V1_0' } },
+    });
+    try {
+      expect(loadTriggers(apps).tokens?.lambdaVersion).toBe('V2_0');
+      expect(loadTriggers(apps)['tokens-v3']?.lambdaVersion).toBe('V3_0');
+      expect(problemOf(() => loadTriggers(wrong))).toBe(
+        'apps/tokens/package.json: "cognitoTrigger.lambdaVersion" must be one of V1_0, V2_0, V3_0 for preTokenGeneration (got "V4_0")',
+      );
+      expect(problemOf(() => loadTriggers(pointless))).toBe(
+        'apps/login-gate/package.json: "cognitoTrigger.lambdaVersion" is only for slots with event versions; preAuthentication has none',
+      );
+    } finally {
+      for (const dir of [apps, wrong, pointless]) await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a package name that cannot name a function, and two apps with one name', async () => {
     const bad = await workspaceWith({
       'login-gate': { name: '@acme/login-gate', cognitoTrigger: GATE_FIELD },

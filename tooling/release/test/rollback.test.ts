@@ -9,9 +9,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MUTATING_COMMANDS, cliContext, packagedWorkspace } from './fixture';
+import { MUTATING_COMMANDS, cliContext, packagedWorkspace, codeDeployWithoutGroups } from './fixture';
 
 const lambda = mockClient(LambdaClient);
+codeDeployWithoutGroups();
 const FUNCTION = 'cognito-post-confirmation';
 
 beforeEach(() => {

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { loadTriggers } from '@cognito-triggers/release/registry';
 import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
+import { FAMILY_TEMPLATES, type FamilyTemplate } from './families';
 import { InputError, nameProblem, resolveFamily } from './names';
 import { renderApp, changesetPath, type PlannedFile } from './render';
 
@@ -32,9 +34,13 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** The names of every package in the workspace, so that a new app cannot shadow one. */
-async function workspacePackageNames(root: string): Promise<Set<string>> {
-  const names = new Set<string>();
+/**
+ * Every package in the workspace by the name a new app could collide with: its full name and,
+ * for a scoped one, the part after the scope (an app named `trigger-core` would shadow
+ * `@cognito-triggers/trigger-core` in logs, tags and `--filter`). Values are the package folders.
+ */
+async function workspacePackageNames(root: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
   for (const folder of WORKSPACE_GLOBS) {
     const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
@@ -43,7 +49,10 @@ async function workspacePackageNames(root: string): Promise<Set<string>> {
         const manifest = JSON.parse(await readFile(join(root, folder, entry.name, 'package.json'), 'utf8')) as {
           name?: unknown;
         };
-        if (typeof manifest.name === 'string') names.add(manifest.name);
+        if (typeof manifest.name !== 'string') continue;
+        const place = `${folder}/${entry.name} (${manifest.name})`;
+        names.set(manifest.name, place);
+        names.set(manifest.name.replace(/^@[^/]+\//, ''), place);
       } catch {
         // a folder without a readable package.json is not a package
       }
@@ -54,8 +63,8 @@ async function workspacePackageNames(root: string): Promise<Set<string>> {
 
 /**
  * The checked plan for a new app: its family and every file to write. Throws an
- * {@link InputError} (and writes nothing) for a name that is not kebab-case, a name already
- * taken, or an unknown family.
+ * {@link InputError} (and writes nothing) for a name that is not kebab-case, a name a workspace
+ * package already has, an unknown family, or a family whose user pool slot an app already fills.
  *
  * @example
  * const plan = await planTrigger(root, 'signup-gate', 'PreSignUp');
@@ -70,8 +79,19 @@ export async function planTrigger(
   const family = resolveFamily(familyInput);
   const appDir = `apps/${name}`;
   if (await exists(join(root, appDir))) throw new InputError(`${appDir} already exists; choose another name`);
-  if ((await workspacePackageNames(root)).has(name)) {
-    throw new InputError(`a workspace package is already named "${name}"; choose another name`);
+  const taken = (await workspacePackageNames(root)).get(name);
+  if (taken !== undefined) {
+    throw new InputError(`a workspace package is already named "${name}": ${taken}; choose another name`);
+  }
+  const slot = (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot;
+  const holder =
+    slot === undefined
+      ? undefined
+      : Object.values(loadTriggers(root)).find((trigger) => trigger.userPoolTrigger === slot);
+  if (holder !== undefined) {
+    throw new InputError(
+      `${holder.appDir} already fills the user pool's ${slot} slot, and a pool runs one function per slot; extend ${holder.name}, or remove its "cognitoTrigger" field first`,
+    );
   }
   if (await exists(join(root, changesetPath(name)))) {
     throw new InputError(`${changesetPath(name)} already exists; choose another name or remove it`);

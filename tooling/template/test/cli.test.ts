@@ -35,6 +35,26 @@ beforeEach(async () => {
   await writeFile(join(root, 'pnpm-workspace.yaml'), 'packages:\n  - apps/*\n');
   await mkdir(join(root, 'apps', 'post-confirmation'), { recursive: true });
   await writeFile(join(root, 'apps', 'post-confirmation', 'package.json'), '{ "name": "post-confirmation" }');
+  await mkdir(join(root, 'packages', 'trigger-core'), { recursive: true });
+  await writeFile(
+    join(root, 'packages', 'trigger-core', 'package.json'),
+    '{ "name": "@cognito-triggers/trigger-core" }',
+  );
+  // A deployed app holding the preAuthentication slot.
+  await mkdir(join(root, 'apps', 'login-audit'), { recursive: true });
+  await writeFile(
+    join(root, 'apps', 'login-audit', 'package.json'),
+    JSON.stringify({
+      name: 'login-audit',
+      cognitoTrigger: {
+        slot: 'preAuthentication',
+        environment: { required: [], optional: [] },
+        awsAccess: 'none',
+        timeoutSeconds: 5,
+        memoryMiB: 256,
+      },
+    }),
+  );
   await mkdir(join(root, 'tooling', 'odd-folder'), { recursive: true });
   await writeFile(join(root, 'tooling', 'odd-folder', 'package.json'), '{ "name": "shared-name" }');
   await mkdir(join(root, '.changeset'));
@@ -48,7 +68,7 @@ afterEach(async () => {
 
 describe('pnpm gen trigger without prompts', () => {
   it('creates the app and its changeset from flags, installs once, and says what to do next', async () => {
-    expect(await main(['trigger', '--name', 'demo-gate', '--family', 'PreAuthentication'], io())).toBe(0);
+    expect(await main(['trigger', '--name', 'demo-gate', '--family', 'PostAuthentication'], io())).toBe(0);
     expect(await listTree(join(root, 'apps', 'demo-gate'))).toEqual([
       'CHANGELOG.md',
       'README.md',
@@ -70,7 +90,7 @@ describe('pnpm gen trigger without prompts', () => {
     );
     expect(install).toHaveBeenCalledExactlyOnceWith(root);
     expect(out.join('\n')).toMatch(
-      /Created apps\/demo-gate, a PreAuthentication trigger \(version 0\.1\.0, fails closed\)/,
+      /Created apps\/demo-gate, a PostAuthentication trigger \(version 0\.1\.0, fails open\)/,
     );
     expect(out.join('\n')).toContain('pnpm build && pnpm test --filter=demo-gate');
     expect(err).toEqual([]);
@@ -118,6 +138,16 @@ describe('bad input gets a clear error and changes nothing', () => {
       /a workspace package is already named "shared-name"/,
     ],
     [
+      'the unscoped name of a scoped workspace package',
+      ['trigger', '--name', 'trigger-core', '--family', 'PreSignUp'],
+      /a workspace package is already named "trigger-core": packages\/trigger-core \(@cognito-triggers\/trigger-core\)/,
+    ],
+    [
+      'a family whose user pool slot an app already fills',
+      ['trigger', '--name', 'signup-gate', '--family', 'PreAuthentication'],
+      /apps\/login-audit already fills the user pool's preAuthentication slot, and a pool runs one function per slot/,
+    ],
+    [
       'an unknown family',
       ['trigger', '--name', 'demo-gate', '--family', 'PreLogin'],
       new RegExp(`unknown trigger family "PreLogin"; choose one of: ${FAMILY_NAMES.join(', ')}`),
@@ -150,7 +180,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     await writeFile(join(root, '.changeset', 'new-trigger-demo-gate.md'), 'kept');
     expect(await main(['trigger', 'demo-gate', 'PreSignUp'], io())).toBe(1);
     expect(await readFile(join(root, '.changeset', 'new-trigger-demo-gate.md'), 'utf8')).toBe('kept');
-    expect(await readdir(join(root, 'apps'))).toEqual(['post-confirmation']);
+    expect(await readdir(join(root, 'apps'))).toEqual(expect.not.arrayContaining(['demo-gate']));
   });
 });
 

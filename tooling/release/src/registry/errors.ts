@@ -11,11 +11,15 @@ export const RELEASE_CONFIGURATION_PROBLEMS = [
   'MISSING_ENVIRONMENT',
   'INVALID_ENVIRONMENT',
   'MISSING_ARTIFACT',
+  'INVALID_STAGE',
+  'UNAPPROVED_REMOVALS',
 ] as const;
 
 /**
  * A problem found before any AWS call: wrong arguments, an unknown trigger, an app whose
- * `cognitoTrigger` field is invalid, missing or unreadable environment, a missing or stale artifact. Its message is written for the person running the command.
+ * `cognitoTrigger` field is invalid, missing or unreadable environment, a missing or stale
+ * artifact, a bad stage file, or (after read-only calls) a deploy that would remove variables
+ * nobody approved. Its message is written for the person running the command.
  *
  * @example
  * if (error instanceof ReleaseConfigurationError && error.code === 'UNKNOWN_TRIGGER') process.exitCode = 2;

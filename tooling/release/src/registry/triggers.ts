@@ -2,35 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findWorkspaceRoot } from '../workspace-root';
 import { ReleaseConfigurationError } from './errors';
+import { USER_POOL_TRIGGER_SLOTS, slotWiring, type UserPoolTriggerSlot } from './slots';
 import { SES_SENDER_VARIABLE } from './ses-sender';
-
-/**
- * The keys of a user pool's `LambdaConfig` a trigger app can fill: those the CDK user-pool stack
- * wires with nothing but the function (the custom senders also need a KMS key, so they are not here).
- *
- * @example
- * USER_POOL_TRIGGER_SLOTS.includes('postConfirmation'); // true
- */
-export const USER_POOL_TRIGGER_SLOTS = [
-  'preSignUp',
-  'postConfirmation',
-  'customMessage',
-  'preTokenGeneration',
-  'preAuthentication',
-  'postAuthentication',
-  'userMigration',
-  'defineAuthChallenge',
-  'createAuthChallenge',
-  'verifyAuthChallengeResponse',
-] as const;
-
-/**
- * One of {@link USER_POOL_TRIGGER_SLOTS}.
- *
- * @example
- * const slot: UserPoolTriggerSlot = 'preSignUp';
- */
-export type UserPoolTriggerSlot = (typeof USER_POOL_TRIGGER_SLOTS)[number];
 
 /**
  * What AWS a trigger's code may call beyond writing its own logs:
@@ -70,6 +43,8 @@ export interface CognitoTriggerField {
   /** Cognito gives a trigger 5 s in all; the function must give up before that. */
   readonly timeoutSeconds: number;
   readonly memoryMiB: number;
+  /** The event version the pool sends, for slots that have one (pre-token generation: V2_0 by default). */
+  readonly lambdaVersion?: string;
 }
 
 /**
@@ -93,12 +68,14 @@ export interface TriggerDefinition {
   /** Cognito gives a trigger 5 s in all; the function must give up before that. */
   readonly timeoutSeconds: number;
   readonly memoryMiB: number;
+  /** The `LambdaVersion` the pool is configured with; set for slots that have one, defaulted. */
+  readonly lambdaVersion?: string;
 }
 
 /** Where the apps live; every one of them with a `cognitoTrigger` field is deployable. */
 const APPS_DIR = 'apps';
 const FIELD = 'cognitoTrigger';
-const FIELD_KEYS = ['slot', 'environment', 'awsAccess', 'timeoutSeconds', 'memoryMiB'] as const;
+const FIELD_KEYS = ['slot', 'environment', 'awsAccess', 'timeoutSeconds', 'memoryMiB', 'lambdaVersion'] as const;
 // Lambda's own limits on memory; Cognito's 5 s bound the timeout more tightly than Lambda's 900 s.
 const MEMORY_MIB = { min: 128, max: 10_240 } as const;
 const TIMEOUT_SECONDS = { min: 1, max: 5 } as const;
@@ -198,6 +175,7 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
     );
   }
 
+  const lambdaVersion = versionOf(slot as UserPoolTriggerSlot, field.lambdaVersion, problem);
   return {
     name,
     appDir,
@@ -206,7 +184,29 @@ export function parseTriggerManifest(manifest: unknown, appDir: string): Trigger
     awsAccess: awsAccess as TriggerAwsAccess,
     timeoutSeconds,
     memoryMiB,
+    ...(lambdaVersion === undefined ? {} : { lambdaVersion }),
   };
+}
+
+/** The slot's event version: the declared one if the slot has versions and accepts it, else its default. */
+function versionOf(
+  slot: UserPoolTriggerSlot,
+  declared: unknown,
+  problem: (field: string, message: string) => ReleaseConfigurationError,
+): string | undefined {
+  const { versions, defaultVersion } = slotWiring(slot);
+  if (versions === undefined) {
+    if (declared === undefined) return undefined;
+    throw problem(`${FIELD}.lambdaVersion`, `is only for slots with event versions; ${slot} has none`);
+  }
+  if (declared === undefined) return defaultVersion;
+  if (typeof declared !== 'string' || !versions.includes(declared)) {
+    throw problem(
+      `${FIELD}.lambdaVersion`,
+      `must be one of ${versions.join(', ')} for ${slot} (got ${JSON.stringify(declared)})`,
+    );
+  }
+  return declared;
 }
 
 /**

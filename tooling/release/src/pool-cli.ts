@@ -1,0 +1,148 @@
+import { parseArgs } from 'node:util';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { CliContext } from './cli';
+import { executePoolWiring, planPoolWiring, type PoolWiringPlan, type PoolWiringRequest } from './pool/pool-wiring';
+import { userPoolAccount } from './pool/invoke-permission';
+import { ReleaseConfigurationError, findTrigger, functionNameFor, readStage } from './registry/index';
+import { findWorkspaceRoot } from './workspace-root';
+
+/**
+ * The usage text of `deploy-trigger attach` and `detach`.
+ *
+ * @example
+ * printError(POOL_USAGE);
+ */
+export const POOL_USAGE = `usage:
+  deploy-trigger attach <app...> --user-pool-id ID [--stage NAME] [--alias live] [--kms-key-id ARN] [--replace] [--dry-run]
+  deploy-trigger detach <app...> --user-pool-id ID [--stage NAME] [--alias live] [--dry-run]
+
+Wires the apps' aliases into an existing user pool (or unwires them) without owning the pool:
+only LambdaConfig changes; every other setting is read with DescribeUserPool and written back.`;
+
+// Cognito's own pattern for a user pool id.
+const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+
+function parsePoolCommand(mode: PoolWiringRequest['mode'], args: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'user-pool-id': { type: 'string' },
+        stage: { type: 'string' },
+        alias: { type: 'string', default: 'live' },
+        'kms-key-id': { type: 'string' },
+        replace: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new ReleaseConfigurationError('USAGE', error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const userPoolId = values['user-pool-id'];
+  if (positionals.length === 0) throw new ReleaseConfigurationError('USAGE', `which apps to ${mode}? none given`);
+  if (userPoolId === undefined || !USER_POOL_ID.test(userPoolId)) {
+    throw new ReleaseConfigurationError(
+      'USAGE',
+      userPoolId === undefined
+        ? '--user-pool-id is required'
+        : `--user-pool-id "${userPoolId}" is not a user pool id (like eu-west-1_AbC123)`,
+    );
+  }
+  if (mode === 'detach' && (values.replace || values['kms-key-id'] !== undefined)) {
+    throw new ReleaseConfigurationError('USAGE', '--replace and --kms-key-id are for attach only');
+  }
+  return { apps: positionals, userPoolId, values };
+}
+
+/**
+ * `deploy-trigger attach|detach`: plans, prints the diff, and (unless `--dry-run`) applies it.
+ * Exit codes as {@link main}'s: 0 done, 1 failed in AWS, 2 configuration problem (no AWS call).
+ *
+ * @example
+ * process.exitCode = await poolMain('attach', ['pre-sign-up', '--user-pool-id', 'eu-west-1_AbC', '--dry-run'], context);
+ */
+export async function poolMain(
+  mode: PoolWiringRequest['mode'],
+  args: readonly string[],
+  context: CliContext,
+): Promise<number> {
+  const print = context.print ?? ((line: string) => console.log(line));
+  const printError = context.printError ?? ((line: string) => console.error(line));
+  try {
+    const { apps, userPoolId, values } = parsePoolCommand(mode, args);
+    const root = findWorkspaceRoot(context.cwd);
+    // The stage's functions (its functionPrefix), else TRIGGER_FUNCTION_PREFIX's.
+    const prefixed =
+      values.stage === undefined
+        ? context.environment
+        : { TRIGGER_FUNCTION_PREFIX: readStage(root, values.stage).functionPrefix };
+    const triggers = apps.map((app) => {
+      const trigger = findTrigger(app, root);
+      return { trigger, functionName: functionNameFor(trigger.name, prefixed) };
+    });
+    const lambda = context.createClient ? context.createClient() : new LambdaClient({});
+    const cognito = context.createCognitoClient ? context.createCognitoClient() : new CognitoIdentityProviderClient({});
+    const request: PoolWiringRequest = {
+      mode,
+      userPoolId,
+      alias: values.alias,
+      triggers,
+      replace: values.replace,
+      kmsKeyId: values['kms-key-id'],
+    };
+    const plan = await planPoolWiring(lambda, cognito, request);
+    printPlan(plan, apps, print);
+    const pendingGrants = plan.grants.filter(({ state }) => mode === 'detach' || state !== 'present');
+    if (plan.changes.length === 0 && pendingGrants.length === 0) {
+      print(`nothing to do: ${userPoolId} already ${mode === 'attach' ? 'runs' : 'runs none of'} ${apps.join(', ')}`);
+      return 0;
+    }
+    if (values['dry-run']) {
+      print('dry run: nothing changed');
+      return 0;
+    }
+    await executePoolWiring(lambda, cognito, plan);
+    print(
+      `${mode === 'attach' ? 'attached' : 'detached'}: ${apps.join(', ')} ${mode === 'attach' ? 'to' : 'from'} ${userPoolId}; read back: LambdaConfig as planned, every other setting as before`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ReleaseConfigurationError) {
+      printError(`deploy-trigger ${mode}: ${error.message}`);
+      if (error.code === 'USAGE') printError(POOL_USAGE);
+      return 2;
+    }
+    printError(`deploy-trigger ${mode}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    return 1;
+  }
+}
+
+function printPlan(plan: PoolWiringPlan, apps: readonly string[], print: (line: string) => void): void {
+  const direction = plan.mode === 'attach' ? 'to' : 'from';
+  print(`${plan.mode} ${apps.join(', ')} ${direction} user pool ${plan.userPoolId} (${plan.poolName ?? 'no name'})`);
+  for (const change of plan.changes) {
+    print(`  LambdaConfig.${change.key}: ${change.before ?? '(unset)'} -> ${change.after ?? '(unset)'}`);
+  }
+  for (const note of plan.leftAlone) print(`  ${note}`);
+  const account = userPoolAccount(plan.userPoolArn);
+  for (const { grant, state } of plan.grants) {
+    const target = `${grant.functionName}:${grant.alias}`;
+    if (plan.mode === 'detach') {
+      print(`  invoke permission: remove cognito-idp-${plan.userPoolId} from ${target}`);
+    } else if (state === 'present') {
+      print(`  invoke permission: ${target} already lets this pool invoke it`);
+    } else {
+      print(
+        `  invoke permission: ${state === 'conflicting' ? 'replace' : 'add'} cognito-idp-${plan.userPoolId} on ${target} (SourceArn ${plan.userPoolArn}, SourceAccount ${account})`,
+      );
+    }
+  }
+  print(`  carried over unchanged (${plan.carried.length}): ${plan.carried.join(', ')}`);
+  for (const { setting, why } of plan.adjustments) print(`  ${setting}: ${why}`);
+  for (const { field, why } of plan.omitted) print(`  not sent: ${field} (${why})`);
+}
