@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { node24Binary } from '@cognito-triggers/lambda-runtime';
 import { startSesFaultProxy } from '@cognito-triggers/local-stack';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import { version as esbuildVersion } from 'esbuild';
 import { measureBuildTimes, type BuildPlan } from './build-times';
 import { bundleEntry, bundleWorkloads, REFERENCES, type ReferenceId } from './builds';
@@ -17,7 +18,7 @@ import {
   type Subject,
   type WarmPlan,
 } from './measure';
-import { discoverApps, findRepoRoot } from './repo';
+import { discoverApps } from './repo';
 import { renderChart, renderMarkdown, renderText } from './report';
 import { QUIET_SUFFIX, SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
 import { SCENARIOS } from './scenarios';
@@ -97,7 +98,7 @@ async function versionOf(command: string, args: readonly string[]): Promise<stri
  * change to the report's wording or layout that needs no new measurement.
  */
 async function renderOnly(): Promise<number> {
-  const root = findRepoRoot();
+  const root = findWorkspaceRoot(import.meta.dirname);
   const source = join(root, 'tooling', 'bench', 'dist', 'results.json');
   try {
     const { results } = JSON.parse(await readFile(source, 'utf8')) as { results: BenchResults };
@@ -130,13 +131,13 @@ export async function main(args: readonly string[]): Promise<number> {
   const plan = quick ? QUICK_PLAN : FULL_PLAN;
   const startedAt = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
-  const root = findRepoRoot();
+  const root = findWorkspaceRoot(import.meta.dirname);
   const distDir = join(root, 'tooling', 'bench', 'dist');
   const outDir = quick ? join(distDir, 'quick') : join(root, 'docs');
   const progress = (line: string) => console.log(`bench: ${line}`);
 
   try {
-    const apps = await discoverApps(root);
+    const apps = discoverApps(root);
     const missing = apps.filter((app) => !existsSync(app.bundlePath));
     if (missing.length > 0) {
       throw new Error(

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FUNCTIONS, workspaceRoot } from '@cognito-triggers/local-stack';
+import { FUNCTIONS } from '@cognito-triggers/local-stack';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import { describe, expect, it } from 'vitest';
 
-const root = workspaceRoot();
+const root = findWorkspaceRoot(import.meta.dirname);
 const wiredApps = FUNCTIONS.map((wiring) => wiring.app);
 const dependencies = (dir: string) =>
   Object.keys(

@@ -1,7 +1,7 @@
 // The CDK app's entry: cdk.json runs it through tsx, and `pnpm --filter @cognito-triggers/infra synth`
 // runs it directly (then the templates go to cdk.out/ instead of a temporary folder).
 import { App } from 'aws-cdk-lib';
-import { findWorkspaceRoot } from '@cognito-triggers/release';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import { readInfraConfig } from './read-config';
 import { defineTriggerApp } from './trigger-app';
 

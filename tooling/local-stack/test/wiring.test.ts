@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, resolveFunctions, workspaceRoot, type FunctionWiring } from '../src/index';
+import { FUNCTIONS, resolveFunctions, type FunctionWiring } from '../src/index';
 
 const root = mkdtempSync(join(tmpdir(), 'wiring-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -63,10 +63,5 @@ describe('FUNCTIONS', () => {
       AWS_ENDPOINT_URL_SES: 'http://127.0.0.1:1',
       EMAIL_FROM: 'Acme <hello@acme.example>',
     });
-  });
-
-  it('finds the repository root from this package', () => {
-    expect(workspaceRoot()).toMatch(/[^/]+$/);
-    expect(() => workspaceRoot('/')).toThrow('no pnpm-workspace.yaml');
   });
 });

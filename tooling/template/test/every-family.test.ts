@@ -2,15 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAMILY_NAMES, FAMILY_TEMPLATES, type FamilyTemplate } from '../src/families';
-import { findRepoRoot, installWorkspace, planTrigger, writePlan } from '../src/generate';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
+import { installWorkspace, planTrigger, writePlan } from '../src/generate';
 import { kebabCase } from '../src/names';
 
 // One app per family, generated into ONE copy of this workspace, one install, then one turbo run of
 // every app's own scripts: the same commands a team runs after `pnpm gen trigger`.
-const root = findRepoRoot(fileURLToPath(import.meta.url));
+const root = findWorkspaceRoot(import.meta.dirname);
 const apps = FAMILY_NAMES.map((family) => ({ family, name: `gen-${kebabCase(family)}` }));
 const SKIPPED = new Set(['node_modules', 'dist', '.turbo', '.git', 'artifacts', 'coverage', '.vitest-reports']);
 const MINUTES = 60_000;
