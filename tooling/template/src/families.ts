@@ -1,4 +1,5 @@
 import { TRIGGER_FAMILIES, type FailurePolicy, type TriggerFamilyName } from '@cognito-triggers/trigger-core';
+import { deployEnvironment, type AppSettings } from '@cognito-triggers/workspace';
 
 /**
  * What the generator needs to know about one trigger family beyond what trigger-core says (its
@@ -215,6 +216,21 @@ export function failurePolicyOf(family: TriggerFamilyName): FailurePolicy {
 }
 
 /**
+ * The settings a generated app starts with, as its `src/settings.ts` declares them (a test
+ * renders an app and checks that its files agree): `LOG_LEVEL`, which trigger-core reads.
+ *
+ * @example
+ * settingsTable(STARTER_SETTINGS); // the README's configuration table of a new app
+ */
+export const STARTER_SETTINGS = {
+  LOG_LEVEL: {
+    default: 'INFO',
+    readBy: 'trigger-core',
+    meaning: '`DEBUG`, `INFO`, `WARN` or `ERROR` (else `AWS_LAMBDA_LOG_LEVEL`)',
+  },
+} as const satisfies AppSettings;
+
+/**
  * What a deployable generated app starts with: it reads only `LOG_LEVEL`, may call no AWS API,
  * and gets the smallest memory the shipped triggers use; the team widens it when its code needs more.
  *
@@ -224,7 +240,7 @@ export function failurePolicyOf(family: TriggerFamilyName): FailurePolicy {
 export function cognitoTriggerField(slot: string): GeneratedCognitoTrigger {
   return {
     slot,
-    environment: { required: [], optional: ['LOG_LEVEL'] },
+    environment: deployEnvironment(STARTER_SETTINGS),
     awsAccess: 'none',
     timeoutSeconds: 5,
     memoryMiB: 256,

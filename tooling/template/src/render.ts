@@ -5,11 +5,13 @@ import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
 import {
   FAILURE_POLICY_TEXT,
   FAMILY_TEMPLATES,
+  STARTER_SETTINGS,
   cognitoTriggerField,
   failurePolicyOf,
   sourcesOf,
   type FamilyTemplate,
 } from './families';
+import { beginMarker, END_MARKER, settingsTable } from '@cognito-triggers/workspace';
 import { pascalCase } from './names';
 
 /**
@@ -58,6 +60,7 @@ export function templateValues(name: string, family: TriggerFamilyName): Record<
     bundleExpectation: template.bundleExpectation,
     cognitoTriggerField: cognitoTriggerJson(template),
     deploySection: deploySection(name, family, template),
+    settingsTable: [beginMarker(name), settingsTable(STARTER_SETTINGS), END_MARKER].join('\n'),
   };
 }
 
@@ -84,9 +87,9 @@ function deploySection(name: string, family: string, template: FamilyTemplate): 
   return [
     `Deployable: the \`cognitoTrigger\` field of its package.json (user pool slot \`${template.deploySlot}\`, the`,
     'environment it reads, the AWS access it needs, timeout and memory) is what `pnpm deploy:trigger`, the CDK',
-    'app and the release workflow read; see docs/release-and-deploy.md. When `readConfig` reads a new',
-    'variable, list it in `cognitoTrigger.environment` (`required` ones stop a deploy when unset) and pass it',
-    "in `.github/workflows/release.yml`'s deploy job (a test checks that). Any AWS call beyond its logs needs",
+    'app and the release workflow read; see docs/release-and-deploy.md. Its `environment` is written from',
+    '`src/settings.ts` by `pnpm settings:write` (`required` ones stop a deploy when unset); pass a new variable',
+    "in `.github/workflows/release.yml`'s deploy job too (a test checks that). Any AWS call beyond its logs needs",
     'an `awsAccess` the tooling grants (`ses-send` for SES e-mail).',
     '',
     `- Artifact: \`artifacts/${name}-<version>.zip\` (from \`pnpm package\`; \`index.mjs\` + source map), handler`,

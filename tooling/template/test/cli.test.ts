@@ -57,6 +57,7 @@ describe('pnpm gen trigger without prompts', () => {
       'src',
       'src/config.ts',
       'src/handler.ts',
+      'src/settings.ts',
       'test',
       'test/bundle.test.ts',
       'test/config.test.ts',

@@ -1,5 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkAppSettings, listTriggerApps } from '@cognito-triggers/workspace';
 import { describe, expect, it } from 'vitest';
 import { FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf, type FamilyTemplate } from '../src/families';
 import { renderApp, renderTemplate, TEMPLATES_DIR, templateValues } from '../src/render';
@@ -12,6 +14,7 @@ const EXPECTED_FILES = [
   'apps/signup-gate/package.json',
   'apps/signup-gate/src/config.ts',
   'apps/signup-gate/src/handler.ts',
+  'apps/signup-gate/src/settings.ts',
   'apps/signup-gate/test/bundle.test.ts',
   'apps/signup-gate/test/config.test.ts',
   'apps/signup-gate/test/failure-policy.test.ts',
@@ -108,13 +111,39 @@ describe('renderApp', () => {
     }
   });
 
-  it('gives the README an empty configuration table and the changeset a minor bump of the new app', async () => {
+  it('gives the README the configuration table of its settings (LOG_LEVEL) and the changeset a minor bump of the new app', async () => {
     const files = await renderApp('signup-gate', 'UserMigration');
     const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
-    expect(readme).toContain('| variable | required | default | meaning |\n|---|---|---|---|\n\n');
+    expect(readme).toContain(
+      '| variable | required | default | meaning |\n|---|---|---|---|\n| `LOG_LEVEL` | no | `INFO` | `DEBUG`, `INFO`, `WARN` or `ERROR` (else `AWS_LAMBDA_LOG_LEVEL`) |\n<!-- settings:end -->',
+    );
     const changeset = files.find((file) => file.path.startsWith('.changeset/'))?.content ?? '';
     expect(changeset).toMatch(/^---\n"signup-gate": minor\n---\n/);
   });
+
+  it.each(FAMILY_NAMES)(
+    'generates a %s app whose readConfig, package.json and README agree with its src/settings.ts',
+    async (family) => {
+      const root = await mkdtemp(join(tmpdir(), 'render-settings-'));
+      try {
+        await writeFile(join(root, 'README.md'), '# root\n');
+        // The app's tsconfig extends the root's; the check compiles its settings and config.
+        await writeFile(
+          join(root, 'tsconfig.base.json'),
+          await readFile(join(TEMPLATES_DIR, '../../../tsconfig.base.json')),
+        );
+        for (const file of await renderApp('signup-gate', family)) {
+          await mkdir(dirname(join(root, file.path)), { recursive: true });
+          await writeFile(join(root, file.path), file.content);
+        }
+        const [app] = listTriggerApps(root);
+        expect(app?.dir).toBe('signup-gate');
+        if (app) expect(await checkAppSettings(app, root)).toEqual([]);
+      } finally {
+        await rm(root, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('picks the failure-policy test of the family', () => {
     expect(templateValues('a', 'PostConfirmation').failurePolicy).toBe('return-event');
