@@ -1,6 +1,15 @@
+import {
+  findWorkspaceRoot,
+  listTriggerApps,
+  loadAppSettings,
+  localEnvironment,
+  type LocalStackContext,
+} from '@cognito-triggers/workspace';
+import type { SkippedFunction } from './wiring';
+
 /**
- * The Cognito user-pool trigger keys, as cognito-local's `TriggerFunctions` (and a pool's
- * `LambdaConfig`) name them.
+ * The Cognito user-pool trigger keys cognito-local calls, as its `TriggerFunctions` (and a pool's
+ * `LambdaConfig`) name them, in the order of a user's flow.
  *
  * @example
  * const isTrigger = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
@@ -25,30 +34,17 @@ export const COGNITO_TRIGGERS = [
 export type CognitoTrigger = (typeof COGNITO_TRIGGERS)[number];
 
 /**
- * The values the local stack's functions are configured with, shared with the demo and the
- * end-to-end tests so that they can say what to expect (which domain is blocked, which claims appear).
+ * The local user pool's own settings (the apps' local values are in each app's `src/settings.ts`).
  *
  * @example
- * await signUp(`mallory@${LOCAL_SETTINGS.blockedDomain}`); // refused by pre-sign-up
+ * LOCAL_USER_POOL.customAttributes.map((attribute) => `custom:${attribute.name}`); // ['custom:tenant_id', 'custom:seats']
  */
-export const LOCAL_SETTINGS = {
-  appName: 'Acme',
-  appUrl: 'https://app.acme.example',
-  emailFrom: 'Acme <hello@acme.example>',
-  /** pre-sign-up refuses sign-ups from this domain. */
-  blockedDomain: 'blocked.example',
-  defaultLocale: 'en',
-  /** The custom attributes the user pool defines, which pre-token-generation maps into claims. */
+export const LOCAL_USER_POOL = {
+  /** The custom attributes the pool defines, which pre-token-generation's local claims map. */
   customAttributes: [
     { name: 'tenant_id', type: 'String' },
     { name: 'seats', type: 'Number' },
   ],
-  /**
-   * `custom:tenant_id` becomes the ID token's `tenant_id`, `custom:seats` its `seats`: a checked
-   * number, written as a string since cognito-local sends version 1 events.
-   */
-  idTokenClaims: 'custom:tenant_id=tenant_id,custom:seats=seats:number',
-  accessTokenClaims: 'custom:tenant_id=tenant_id',
 } as const;
 
 /**
@@ -57,10 +53,7 @@ export const LOCAL_SETTINGS = {
  * @example
  * const environment = wiring.environment({ sesEndpoint: sesFaultProxy?.endpoint ?? ses.endpoint });
  */
-export interface FunctionContext {
-  /** The SES endpoint the function sends through (the emulator, or a fault proxy in front of it). */
-  readonly sesEndpoint: string;
-}
+export type FunctionContext = LocalStackContext;
 
 /**
  * How one app is wired into the local stack: which trigger it serves and its configuration.
@@ -80,47 +73,51 @@ export interface FunctionWiring {
 }
 
 /**
- * The local stack's wiring, as data: every trigger app the repo has, with its local configuration.
- * Apps that are not in the workspace or not built are skipped with a note, so an app lights up
- * here as soon as it lands and is built. A new app needs one row here.
+ * The Cognito trigger key of a `cognitoTrigger.slot` (the CDK's `UserPoolOperation` names):
+ * `preSignUp` is `PreSignUp`, `customSmsSender` is `CustomSMSSender`.
  *
  * @example
- * const row = FUNCTIONS.find((wiring) => wiring.trigger === 'PostConfirmation');
+ * triggerKeyOfSlot('preTokenGeneration'); // 'PreTokenGeneration'
  */
-export const FUNCTIONS: readonly FunctionWiring[] = [
-  {
-    app: 'pre-sign-up',
-    trigger: 'PreSignUp',
-    environment: () => ({ BLOCKED_EMAIL_DOMAINS: LOCAL_SETTINGS.blockedDomain }),
-  },
-  {
-    app: 'custom-message',
-    trigger: 'CustomMessage',
-    environment: () => ({
-      APP_NAME: LOCAL_SETTINGS.appName,
-      APP_URL: LOCAL_SETTINGS.appUrl,
-      DEFAULT_LOCALE: LOCAL_SETTINGS.defaultLocale,
-    }),
-  },
-  {
-    app: 'post-confirmation',
-    trigger: 'PostConfirmation',
-    environment: ({ sesEndpoint }) => ({
-      EMAIL_FROM: LOCAL_SETTINGS.emailFrom,
-      APP_NAME: LOCAL_SETTINGS.appName,
-      APP_URL: LOCAL_SETTINGS.appUrl,
-      AWS_ENDPOINT_URL_SES: sesEndpoint,
-      // cognito-local never sets email_verified on ConfirmSignUp (Cognito does, for a code sent by
-      // e-mail), so with the default the app would rightly skip every e-mail. See docs/local-stack.md.
-      REQUIRE_VERIFIED_EMAIL: 'false',
-    }),
-  },
-  {
-    app: 'pre-token-generation',
-    trigger: 'PreTokenGeneration',
-    environment: () => ({
-      ID_TOKEN_CLAIMS: LOCAL_SETTINGS.idTokenClaims,
-      ACCESS_TOKEN_CLAIMS: LOCAL_SETTINGS.accessTokenClaims,
-    }),
-  },
-];
+export function triggerKeyOfSlot(slot: string): string {
+  const key = `${slot.charAt(0).toUpperCase()}${slot.slice(1)}`;
+  return key.replace(/Sms/g, 'SMS');
+}
+
+const isTriggerKey = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
+
+/**
+ * The local stack's wiring, derived from the apps: every app under `apps/` whose package.json's
+ * `cognitoTrigger.slot` names a trigger cognito-local calls, with the local values its
+ * `src/settings.ts` declares. A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
+ * with no edit here; an app that cannot be wired comes back in `skipped`, with the reason.
+ *
+ * @param root the repository root (default: found from this package).
+ * @example
+ * const { table, skipped } = await loadFunctions();
+ * table.find((wiring) => wiring.trigger === 'PostConfirmation')?.app; // 'post-confirmation'
+ */
+export async function loadFunctions(
+  root: string = findWorkspaceRoot(import.meta.dirname),
+): Promise<{ table: FunctionWiring[]; skipped: SkippedFunction[] }> {
+  const table: FunctionWiring[] = [];
+  const skipped: SkippedFunction[] = [];
+  for (const app of listTriggerApps(root)) {
+    const field = app.cognitoTrigger as { slot?: unknown } | undefined;
+    const slot = typeof field?.slot === 'string' ? field.slot : undefined;
+    if (slot === undefined) {
+      skipped.push({ app: app.dir, trigger: '(none)', reason: 'has no cognitoTrigger.slot in its package.json' });
+      continue;
+    }
+    const trigger = triggerKeyOfSlot(slot);
+    if (!isTriggerKey(trigger)) {
+      skipped.push({ app: app.dir, trigger, reason: `is not wired: cognito-local does not call ${trigger} triggers` });
+      continue;
+    }
+    const settings = (await loadAppSettings(app)) ?? {};
+    table.push({ app: app.dir, trigger, environment: (context) => localEnvironment(settings, context) });
+  }
+  // In the order of a user's flow (sign-up, message, confirmation, sign-in), as the stack prints it.
+  table.sort((a, b) => COGNITO_TRIGGERS.indexOf(a.trigger) - COGNITO_TRIGGERS.indexOf(b.trigger));
+  return { table, skipped };
+}

@@ -32,7 +32,7 @@ export interface SkippedFunction {
  * ones to skip, with a reason for each.
  *
  * @example
- * const { wired, skipped } = resolveFunctions(FUNCTIONS);
+ * const { wired, skipped } = resolveFunctions((await loadFunctions()).table);
  * for (const note of skipped) console.log(`${note.trigger}: skipped, ${note.app} ${note.reason}`);
  */
 export function resolveFunctions(
