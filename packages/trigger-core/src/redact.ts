@@ -1,24 +1,10 @@
 /**
- * Personal-data scrubbing shared by the logger and the wrapper. Kept apart from the logger so that
- * tests and apps can check their own output with the same rules.
+ * What a log line may say about user attributes and errors, and which fields it must never show,
+ * shared by the logger and the wrapper. Free text is scrubbed by `./scrub`.
  */
+import { scrubPersonalData } from './scrub';
 
-const EMAIL = /[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g;
-// Cognito stores phone numbers in E.164 ("+12065551234"); SNS and SES errors echo them that way.
-const PHONE = /\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}/g;
-const MAYBE_PERSONAL = /[@+(]/;
-
-/**
- * Replaces e-mail addresses and phone numbers in a string with placeholders.
- *
- * @example
- * scrubPersonalData('Email address is not verified: jane@example.com');
- * // 'Email address is not verified: [email]'
- */
-export function scrubPersonalData(text: string): string {
-  if (!MAYBE_PERSONAL.test(text)) return text;
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
-}
+export { MAX_LOGGED_STRING_LENGTH, scrubPersonalData, TRUNCATION_MARKER } from './scrub';
 
 /**
  * Field names whose values are personal or secret whatever they contain: they are logged as

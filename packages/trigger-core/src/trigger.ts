@@ -225,7 +225,7 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       });
       const checked = family.checkResult(event, result);
       finish('success');
-      return checked;
+      return withResponse(rawEvent, checked);
     } catch (error) {
       if (error instanceof UserFacingError) {
         finish('rejected', error);
@@ -236,6 +236,16 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
       clearTimeout(timer);
     }
   };
+}
+
+/**
+ * The event as Cognito sent it with the handler's response: Cognito reads only `response`, and
+ * nothing else the handler changed (or the event check normalised, such as a boolean
+ * `email_verified` read as "true") goes back.
+ */
+function withResponse<TEvent>(rawEvent: TEvent, result: TEvent): TEvent {
+  const response = (result as { response?: unknown }).response;
+  return response === undefined ? rawEvent : { ...rawEvent, response };
 }
 
 /** The non-personal identifiers of an event, read defensively because the event is not yet checked. */

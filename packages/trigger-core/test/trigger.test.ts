@@ -6,7 +6,9 @@ import {
   UserFacingError,
   defineTrigger,
   postConfirmation,
+  preSignUp,
   type PostConfirmationEvent,
+  type PreSignUpEvent,
   type TriggerFamily,
 } from '../src/index';
 import {
@@ -143,6 +145,37 @@ describe('defineTrigger', () => {
       errorName: 'DeadlineExceededError',
       errorCode: 'DEADLINE_EXCEEDED',
     });
+  });
+
+  it('returns the event as received, with only the response the handler set', async () => {
+    const handler = defineTrigger(preSignUp, { service: 's', writeLog: () => undefined }, (event) => {
+      event.userName = 'mallory';
+      event.request.userAttributes.email = 'mallory@example.com';
+      event.response.autoConfirmUser = true;
+      return event;
+    });
+    const received = {
+      ...triggerEvent('PreSignUp_SignUp'),
+      request: { userAttributes: { email: 'jane.doe@example.com', email_verified: true } },
+    } as unknown as PreSignUpEvent;
+    const sent = structuredClone(received);
+    const result = await handler(received, fakeContext());
+    expect(result).toEqual({
+      ...sent,
+      response: { autoConfirmUser: true, autoVerifyEmail: false, autoVerifyPhone: false },
+    });
+    expect(received).toEqual(sent);
+  });
+
+  it("returns the AWS documentation's sample event with its boolean email_verified as it came", async () => {
+    const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, (event) => event);
+    const sample = {
+      ...structuredClone(AWS_DOC_SAMPLE_POST_CONFIRMATION_EVENT),
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+    } as unknown as PostConfirmationEvent;
+    const result = await handler(sample, fakeContext());
+    expect(result).toEqual(sample);
+    expect(result.request.userAttributes.email_verified).toBe(true);
   });
 
   it('returns the original event when a fail-open handler throws, even after changing the event', async () => {

@@ -39,12 +39,17 @@ export function captureLogs(): CapturedLogs {
   };
 }
 
-const EMAIL = /[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[a-z]{2,}/gi;
+// Independent of the scrubber it checks. Bounded repetition keeps it linear on megabyte output.
+const EMAIL = /[^\s@"'<>(),;:[\]]{1,64}@[^\s@"'<>(),;:[\]]{1,253}\.[a-z]{2,63}/gi;
+// The unusual forms: a letter or digit (or a quoted string's or comment's end) right before an
+// at-sign, and a letter, digit, domain literal or comment right after it: "a b"@x, a(b)@x, a@[192.0.2.1], a@b.
+const UNUSUAL_EMAIL = /[\p{L}\p{N}]["')]?(?:[@\uFF20\uFE6B]|%40)[\p{L}\p{N}[(]/gu;
 const PHONE = /\+\d{7,15}\b/g;
 
 /**
- * Finds personal data in log output: any e-mail address or E.164 phone number, and any of the
- * given known values (names, codes, passwords, tokens used by the test). Returns what leaked.
+ * Finds personal data in log output: any e-mail address (unusual forms included: quoted local
+ * parts, comments, domain literals, dotless domains) or E.164 phone number, and any of the given
+ * known values (names, codes, passwords, tokens used by the test). Returns what leaked.
  *
  * @example
  * expect(findPersonalData(logs.raw.join(''), ['Jane', '123456'])).toEqual([]);
@@ -52,6 +57,7 @@ const PHONE = /\+\d{7,15}\b/g;
 export function findPersonalData(text: string, knownValues: readonly string[] = []): string[] {
   const leaks = new Set<string>();
   for (const match of text.matchAll(EMAIL)) leaks.add(match[0]);
+  for (const match of text.matchAll(UNUSUAL_EMAIL)) leaks.add(match[0]);
   for (const match of text.matchAll(PHONE)) leaks.add(match[0]);
   for (const value of knownValues) if (value && text.includes(value)) leaks.add(value);
   return [...leaks];
