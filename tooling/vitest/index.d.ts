@@ -9,5 +9,7 @@ import type { UserConfig } from 'vitest/config';
 export function triggerTestConfig(options?: {
   testTimeout?: number;
   include?: string[];
+  /** Test files to leave out (on top of node_modules), e.g. a slow check with its own task. */
+  exclude?: string[];
   typecheck?: boolean;
 }): UserConfig;

@@ -1,4 +1,5 @@
 // @ts-check
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -6,7 +7,12 @@ import { defineConfig } from 'vitest/config';
  * The repo's vitest preset. When `VITEST_JSON_DIR` is set (CI does), each package also writes its
  * results as JSON there, so `.ci/run` can print one honest `N passed, N failed` line for the repo.
  *
- * @param {{ testTimeout?: number, include?: string[], typecheck?: boolean }} [options]
+ * Sized for a small machine: turbo runs as many packages' tests at once as there are cores (the
+ * root `test` script's `--concurrency=100%`), so each package gets half the cores for its test
+ * files (one worker on 2 cores; `VITEST_MAX_WORKERS` overrides it). Timeouts are generous: they
+ * are there to end a hung test, never to decide one, and a loaded machine only makes tests slower.
+ *
+ * @param {{ testTimeout?: number, include?: string[], exclude?: string[], typecheck?: boolean }} [options]
  * @example
  * // vitest.config.ts
  * import { triggerTestConfig } from '@cognito-triggers/vitest-config';
@@ -20,8 +26,11 @@ export function triggerTestConfig(options = {}) {
     test: {
       environment: 'node',
       include: options.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      testTimeout: options.testTimeout ?? 20_000,
-      hookTimeout: 60_000,
+      ...(options.exclude ? { exclude: ['**/node_modules/**', ...options.exclude] } : {}),
+      pool: 'forks',
+      maxWorkers: Math.max(1, Math.floor(availableParallelism() / 2)),
+      testTimeout: options.testTimeout ?? 60_000,
+      hookTimeout: 120_000,
       reporters,
       outputFile: jsonDir ? { json: `${jsonDir}/${basename(process.cwd())}-${process.pid}.json` } : undefined,
       // Type tests (`*.test-d.ts`) run tsc: only packages that have them switch it on.

@@ -8,19 +8,15 @@ import { node24Binary } from '@cognito-triggers/lambda-runtime';
 import { startSesFaultProxy } from '@cognito-triggers/local-stack';
 import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import { version as esbuildVersion } from 'esbuild';
-import { measureBuildTimes, type BuildPlan } from './build-times';
+import { measureBuildTimes } from './build-times';
 import { bundleEntry, bundleWorkloads, REFERENCES, type ReferenceId } from './builds';
-import {
-  measureColdStarts,
-  measureLogLines,
-  measureWarm,
-  type LogLinePlan,
-  type Subject,
-  type WarmPlan,
-} from './measure';
+import { compileCacheEntries, compileCacheVariant } from './compile-cache';
+import { measureColdStarts, measureLogLines, measureWarm, type Subject } from './measure';
+import { describePlan, FULL_PLAN, QUICK_PLAN } from './plan';
 import { discoverApps } from './repo';
-import { renderChart, renderMarkdown, renderText } from './report';
-import { QUIET_SUFFIX, SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
+import { renderMarkdown, renderText } from './documents';
+import { renderChart } from './report';
+import { COMPILE_CACHE_SUFFIX, QUIET_SUFFIX, SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
 import { SCENARIOS } from './scenarios';
 import { measureFile } from './sizes';
 import { evaluateTargets } from './targets';
@@ -29,61 +25,6 @@ const exec = promisify(execFile);
 
 /** Turns the lines off for trigger-core (`LOG_LEVEL`) and Powertools (`POWERTOOLS_LOG_LEVEL`). */
 const QUIET_ENVIRONMENT = { LOG_LEVEL: 'ERROR', POWERTOOLS_LOG_LEVEL: 'ERROR' } as const;
-
-/**
- * How many samples each part of the benchmark takes.
- *
- * @example
- * const plan: BenchPlan = { ...FULL_PLAN, coldRounds: 31 };
- */
-export interface BenchPlan {
-  /** Fresh processes per cold-started bundle (issue 7 asks for at least 15). */
-  coldRounds: number;
-  warmStub: WarmPlan;
-  warmSes: WarmPlan;
-  logLine: LogLinePlan;
-  build: BuildPlan;
-}
-
-/**
- * The plan of a real run: about two minutes on two cores.
- *
- * @example
- * measureWarm(subjects, { ...options, plan: FULL_PLAN.warmStub });
- */
-export const FULL_PLAN: BenchPlan = {
-  coldRounds: 31,
-  warmStub: { rounds: 3, warmup: 5_000, samples: 15, iterations: 2_000 },
-  warmSes: { rounds: 3, warmup: 300, samples: 15, iterations: 100 },
-  logLine: { rounds: 3, warmup: 20_000, samples: 25, lines: 2_000 },
-  build: { clean: 3, noChange: 5, appChange: 3, coreChange: 3 },
-};
-
-/**
- * A smoke-test plan (`--quick`): every part runs, too few samples to quote.
- *
- * @example
- * const plan = args.includes('--quick') ? QUICK_PLAN : FULL_PLAN;
- */
-export const QUICK_PLAN: BenchPlan = {
-  coldRounds: 3,
-  warmStub: { rounds: 1, warmup: 500, samples: 3, iterations: 200 },
-  warmSes: { rounds: 1, warmup: 20, samples: 3, iterations: 20 },
-  logLine: { rounds: 1, warmup: 1_000, samples: 3, lines: 500 },
-  build: { clean: 1, noChange: 1, appChange: 1, coreChange: 1 },
-};
-
-function describePlan(plan: BenchPlan): string[] {
-  const warm = (name: string, warmPlan: WarmPlan) =>
-    `warm ${name}: ${warmPlan.rounds} processes × ${warmPlan.samples} batches × ${warmPlan.iterations} invocations per handler`;
-  return [
-    `cold start: ${plan.coldRounds} processes per bundle`,
-    warm('stubbed', plan.warmStub),
-    warm('SES', plan.warmSes),
-    `log line: ${plan.logLine.rounds} processes × ${plan.logLine.samples} batches × ${plan.logLine.lines} lines per logger`,
-    `builds: ${plan.build.clean} clean, ${plan.build.noChange} no-change (each way), ${plan.build.appChange} + ${plan.build.coreChange} after a change`,
-  ];
-}
 
 async function versionOf(command: string, args: readonly string[]): Promise<string> {
   try {
@@ -164,6 +105,7 @@ export async function main(args: readonly string[]): Promise<number> {
       ),
       bundleEntry(join(reference.dir, 'src', 'handler.ts'), join(distDir, 'stub', reference.name), {
         stubSes: true,
+        asTrigger: true,
         absWorkingDir: reference.dir,
       }),
       bundleWorkloads(join(distDir, 'workloads')),
@@ -236,17 +178,28 @@ export async function main(args: readonly string[]): Promise<number> {
     let warm: BenchResults['warm'];
     let logLines: BenchResults['logLines'];
     try {
-      const coldSubjects = [...appSubjects, byId(SUBJECT_IDS.plain), byId(SUBJECT_IDS.powertools)];
+      // Diagnostic: the app's bundle behind a loader with a V8 compile cache, filled by the
+      // unrecorded first run below (see compile-cache.ts; not shipped, docs/benchmarks.md says why).
+      const cacheDir = join(distDir, 'compile-cache', reference.name);
+      const withCache: Subject = {
+        ...byId(SUBJECT_IDS.app),
+        id: `${SUBJECT_IDS.app}${COMPILE_CACHE_SUFFIX}`,
+        label: `${SUBJECT_IDS.app} + V8 compile cache (diagnostic, not shipped)`,
+        bundlePath: await compileCacheVariant(reference.bundlePath, cacheDir),
+      };
+      const coldSubjects = [...appSubjects, withCache, byId(SUBJECT_IDS.plain), byId(SUBJECT_IDS.powertools)];
       cold = await measureColdStarts(coldSubjects, {
         probe: workloads['cold-probe'],
         ses,
         rounds: plan.coldRounds,
         onProgress: progress,
       });
+      if ((await compileCacheEntries(cacheDir)) === 0)
+        throw new Error(`no V8 compile cache was written in ${cacheDir}`);
       const warmSubjects = [SUBJECT_IDS.app, SUBJECT_IDS.bare, SUBJECT_IDS.plain, SUBJECT_IDS.powertools].map(byId);
       const quietSubjects = [
         quiet(SUBJECT_IDS.app, `${SUBJECT_IDS.app}, level ERROR (no lines)`),
-        quiet(SUBJECT_IDS.powertools, 'Powertools + Middy, level ERROR (no lines)'),
+        quiet(SUBJECT_IDS.powertools, 'Powertools + Middy 7, level ERROR (no lines)'),
       ];
       warm = {
         stub: await measureWarm([...warmSubjects, ...quietSubjects], {

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_OPTIONS, deterministicZip } from '@cognito-triggers/build';
+import { BUNDLE_OPTIONS, deterministicZip, triggerBundleOptions } from '@cognito-triggers/build';
 import { build, type Plugin } from 'esbuild';
 
 const SRC = dirname(fileURLToPath(import.meta.url));
@@ -15,7 +15,7 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 export const REFERENCES = {
   bare: { label: 'bare handler (no logging, no wrapper)', entry: join(SRC, 'reference', 'bare.ts') },
   plain: { label: 'plain SDK + console.log', entry: join(SRC, 'reference', 'plain.ts') },
-  'powertools-middy': { label: 'Powertools Logger + Middy', entry: join(SRC, 'reference', 'powertools-middy.ts') },
+  'powertools-middy': { label: 'Powertools Logger + Middy 7', entry: join(SRC, 'reference', 'powertools-middy.ts') },
 } as const;
 
 /**
@@ -90,8 +90,9 @@ export interface BuiltBundle {
 }
 
 /**
- * Bundles one entry exactly as the apps are bundled (`BUNDLE_OPTIONS` of `@cognito-triggers/build`)
- * to `<outDir>/index.mjs` with its source map, and zips both as the app build does.
+ * Bundles one entry with the options every bundle starts from (`BUNDLE_OPTIONS` of
+ * `@cognito-triggers/build`; with `asTrigger`, the app's own `triggerBundleOptions()`) to
+ * `<outDir>/index.mjs` with its source map, and zips both as the app build does.
  *
  * @example
  * await bundleEntry('src/reference/plain.ts', 'dist/reference/plain');
@@ -99,18 +100,22 @@ export interface BuiltBundle {
 export async function bundleEntry(
   entry: string,
   outDir: string,
-  options: { stubSes?: boolean; withoutTriggerCore?: boolean; absWorkingDir?: string } = {},
+  options: { stubSes?: boolean; withoutTriggerCore?: boolean; absWorkingDir?: string; asTrigger?: boolean } = {},
 ): Promise<BuiltBundle> {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const bundlePath = join(outDir, 'index.mjs');
+  // asTrigger: the app's own options (its Lambda plugins), for a variant of an app; else the shared base.
+  const base = options.asTrigger ? triggerBundleOptions() : BUNDLE_OPTIONS;
   await build({
-    ...BUNDLE_OPTIONS,
+    ...base,
     entryPoints: [entry],
     outfile: bundlePath,
     absWorkingDir: options.absWorkingDir ?? dirname(entry),
     plugins: [
+      // Before the trigger plugins: the stub replaces @aws-sdk/client-ses before anything resolves it.
       ...(options.stubSes ? [stubSesPlugin()] : []),
+      ...(options.asTrigger ? (triggerBundleOptions().plugins ?? []) : []),
       ...(options.withoutTriggerCore ? [withoutTriggerCorePlugin()] : []),
     ],
   });

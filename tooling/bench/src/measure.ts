@@ -53,6 +53,8 @@ export interface ColdResult {
   firstInvokeMs?: Summary;
   /** Import plus first invocation, per process. */
   initPlusFirstMs?: Summary;
+  /** Process start (Node's time origin) until the first invocation returned, per process: the whole cold start. */
+  startToFirstMs?: Summary;
 }
 
 /**
@@ -106,6 +108,7 @@ export async function measureColdStarts(
         ? {
             firstInvokeMs: summarize(first),
             initPlusFirstMs: summarize(list.map((sample) => sample.importMs + (sample.firstInvokeMs ?? 0))),
+            startToFirstMs: summarize(list.map((sample) => sample.processReadyMs + (sample.firstInvokeMs ?? 0))),
           }
         : {}),
     };

@@ -69,6 +69,14 @@ export interface BenchResults {
 export const QUIET_SUFFIX = ':quiet';
 
 /**
+ * The id suffix of the diagnostic cold-start subject: the app's bundle with a V8 compile cache.
+ *
+ * @example
+ * results.cold.find((entry) => entry.id === `post-confirmation${COMPILE_CACHE_SUFFIX}`);
+ */
+export const COMPILE_CACHE_SUFFIX = ':compile-cache';
+
+/**
  * The ids under which the compared subjects appear in {@link BenchResults}.
  *
  * @example

@@ -8,7 +8,9 @@ import {
   textTable,
   type Table,
 } from '../src/render';
-import { chartPanels, renderChart, renderMarkdown, summaryParagraph } from '../src/report';
+import { renderMarkdown } from '../src/documents';
+import { chartPanels, renderChart } from '../src/report';
+import { summaryParagraph } from '../src/summary';
 import { summarize } from '../src/stats';
 import { renderBarChart } from '../src/svg';
 import { evaluateTargets } from '../src/targets';
@@ -91,7 +93,8 @@ describe('report', () => {
   it('opens with a paragraph that quotes the numbers and names any missed target', () => {
     const results = fixtureResults({ warmAppUs: 22 });
     const paragraph = summaryParagraph(results, evaluateTargets(results));
-    expect(paragraph).toContain("post-confirmation's bundle is 100.0 KiB, 1.02× a plain-SDK handler's");
+    expect(paragraph).toContain("post-confirmation's bundle is 68.4 KiB, 0.70× a plain-SDK handler's");
+    expect(paragraph).toContain("90.0 ms from process start to the answer, 0.75× the plain-SDK handler's 120 ms");
     expect(paragraph).toContain(
       "trigger-core's wrapper and logger cost 20.0 µs of CPU per invocation over a bare handler, against 40.0 µs for Powertools + Middy",
     );

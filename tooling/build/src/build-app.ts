@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { readAppPackage } from './app-package';
-import { BUNDLE_OPTIONS } from './bundle-options';
+import { triggerBundleOptions } from './bundle-options';
 import { zipDist } from './lambda-zip';
 
 /**
@@ -37,7 +37,12 @@ export async function buildApp(appDir: string): Promise<BuildResult> {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   const bundlePath = join(dist, 'index.mjs');
-  const result = await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile: bundlePath, absWorkingDir: appDir });
+  const result = await build({
+    ...triggerBundleOptions(),
+    entryPoints: [entry],
+    outfile: bundlePath,
+    absWorkingDir: appDir,
+  });
   await writeFile(join(dist, 'meta.json'), JSON.stringify(result.metafile));
 
   const bundle = await readFile(bundlePath);

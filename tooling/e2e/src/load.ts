@@ -66,7 +66,7 @@ export async function runSignUpFlows(
       );
       userSub = signedUp.UserSub;
       signedUpAt = performance.now();
-      const { code } = await stack.cognito.waitForCode(email, { timeoutMs: 10_000 });
+      const { code } = await stack.cognito.waitForCode(email, { timeoutMs: 30_000 });
       await client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }));
       const doneAt = performance.now();
       return {

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
+import { grantLegacyUserStore } from './legacy-user-store';
 import {
   functionEnvironment,
   sesFromAddress,
@@ -18,6 +19,13 @@ import {
  * new lambda.Alias(this, "LiveAlias", { aliasName: LIVE_ALIAS, version: fn.currentVersion });
  */
 export const LIVE_ALIAS = 'live';
+
+/** What a role may do beyond its logs, in its description. */
+const ROLE_EXTRAS: Record<TriggerDefinition['awsAccess'], string> = {
+  none: '',
+  'ses-send': ' and SES sending as one identity',
+  'legacy-user-store': ' and its legacy user store',
+};
 
 /**
  * Props of {@link TriggerStack}.
@@ -40,7 +48,9 @@ export interface TriggerStackProps extends StackProps {
  * One trigger's stack: its function (nodejs24.x on arm64, the packaged zip, its environment),
  * its log group with retention, a `live` alias, and a role that may write its own logs and, for
  * `ses-send` triggers, call `ses:SendEmail` as its one SES identity and from its `EMAIL_FROM`
- * address only. Nothing else: no managed policies, no `*`, no `ses:SendRawEmail` (never called).
+ * address only; for `legacy-user-store` (user-migration), its legacy users table or endpoint
+ * secret (see `grantLegacyUserStore`). Nothing else: no managed policies, no `*`, no
+ * `ses:SendRawEmail` (never called).
  *
  * @example
  * const stack = new TriggerStack(app, 'cognito-post-confirmation', { trigger, settings, codePath, functionName, logRetention });
@@ -64,12 +74,13 @@ export class TriggerStack extends Stack {
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${trigger.name}: its own logs${trigger.awsAccess === 'ses-send' ? ' and SES sending as one identity' : ''}`,
+      description: `${trigger.name}: its own logs${ROLE_EXTRAS[trigger.awsAccess]}`,
     });
     logGroup.grantWrite(this.role);
     if (trigger.awsAccess === 'ses-send') {
       this.role.addToPolicy(sesSendStatement(this, trigger, settings));
     }
+    if (trigger.awsAccess === 'legacy-user-store') grantLegacyUserStore(this, this.role, settings);
 
     this.function = new lambda.Function(this, 'Function', {
       functionName,

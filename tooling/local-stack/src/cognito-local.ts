@@ -34,7 +34,8 @@ export interface CognitoLocal {
   deliveries(): CodeDelivery[];
   /**
    * The code delivered to `destination` after `skip` earlier ones (default 0: the first), waiting
-   * up to `timeoutMs` for it to be printed.
+   * up to `timeoutMs` (default 30 s, generous for a loaded machine) for it to be printed; it
+   * returns as soon as the code is there.
    */
   waitForCode(destination: string, options?: { skip?: number; timeoutMs?: number }): Promise<CodeDelivery>;
   /** The last few KB of cognito-local's console, for error messages. */
@@ -141,7 +142,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
       {
         cwd: dir,
         // It loads aws-sdk v2 and express on start: seconds on a busy two-core CI machine.
-        readyTimeoutMs: 60_000,
+        readyTimeoutMs: 90_000,
         env: {
           ...env,
           // aws-sdk v2 (cognito-local's Lambda client) otherwise prints an end-of-support notice.
@@ -172,7 +173,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
     endpoint,
     configDir: dir,
     deliveries: () => reader.deliveries(),
-    async waitForCode(destination, { skip, timeoutMs = 5_000 } = {}) {
+    async waitForCode(destination, { skip, timeoutMs = 30_000 } = {}) {
       const matching = () => reader.deliveries().filter((delivery) => delivery.destination === destination);
       const seen = skip ?? 0;
       const deadline = Date.now() + timeoutMs;

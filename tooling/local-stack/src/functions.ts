@@ -9,7 +9,7 @@ import type { SkippedFunction } from './wiring';
 
 /**
  * The Cognito user-pool trigger keys cognito-local calls, as its `TriggerFunctions` (and a pool's
- * `LambdaConfig`) name them, in the order of a user's flow.
+ * `LambdaConfig`) name them.
  *
  * @example
  * const isTrigger = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
@@ -48,6 +48,27 @@ export const LOCAL_USER_POOL = {
 } as const;
 
 /**
+ * Local services a function may need beyond SES, which the stack starts only when a wired
+ * function names them.
+ *
+ * @example
+ * const uses: readonly LocalService[] = ['dynamodb'];
+ */
+export type LocalService = 'dynamodb';
+
+/**
+ * The settings (the AWS SDK's endpoint variables) whose declaration in an app's `src/settings.ts`
+ * means it uses a local service: the stack starts it and passes its endpoint.
+ *
+ * @example
+ * SERVICE_ENDPOINT_SETTINGS.dynamodb; // 'AWS_ENDPOINT_URL_DYNAMODB'
+ */
+export const SERVICE_ENDPOINT_SETTINGS = { dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB' } as const satisfies Record<
+  LocalService,
+  string
+>;
+
+/**
  * What a function's local environment may depend on: the endpoints the stack started.
  *
  * @example
@@ -70,6 +91,8 @@ export interface FunctionWiring {
   readonly environment: (context: FunctionContext) => Record<string, string>;
   /** Lambda's timeout for the function (default 6 s, above Cognito's 5 s as in a deployment). */
   readonly timeoutMs?: number;
+  /** Services the stack must start for it (their endpoints arrive in its {@link FunctionContext}). */
+  readonly uses?: readonly LocalService[];
 }
 
 /**
@@ -86,10 +109,24 @@ export function triggerKeyOfSlot(slot: string): string {
 
 const isTriggerKey = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
 
+// A user's way through the triggers: sign-up, its message and confirmation, then sign-in
+// (migration of an unknown user first, then the tokens).
+const FLOW_ORDER: readonly CognitoTrigger[] = [
+  'PreSignUp',
+  'CustomMessage',
+  'CustomEmailSender',
+  'PostConfirmation',
+  'UserMigration',
+  'PreAuthentication',
+  'PostAuthentication',
+  'PreTokenGeneration',
+];
+
 /**
  * The local stack's wiring, derived from the apps: every app under `apps/` whose package.json's
  * `cognitoTrigger.slot` names a trigger cognito-local calls, with the local values its
- * `src/settings.ts` declares. A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
+ * `src/settings.ts` declares (declaring `AWS_ENDPOINT_URL_DYNAMODB` makes the stack start dynalite
+ * for it). A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
  * with no edit here; an app that cannot be wired comes back in `skipped`, with the reason.
  *
  * @param root the repository root (default: found from this package).
@@ -115,9 +152,17 @@ export async function loadFunctions(
       continue;
     }
     const settings = (await loadAppSettings(app)) ?? {};
-    table.push({ app: app.dir, trigger, environment: (context) => localEnvironment(settings, context) });
+    const uses = (Object.keys(SERVICE_ENDPOINT_SETTINGS) as LocalService[]).filter(
+      (service) => SERVICE_ENDPOINT_SETTINGS[service] in settings,
+    );
+    table.push({
+      app: app.dir,
+      trigger,
+      environment: (context) => localEnvironment(settings, context),
+      ...(uses.length > 0 ? { uses } : {}),
+    });
   }
   // In the order of a user's flow (sign-up, message, confirmation, sign-in), as the stack prints it.
-  table.sort((a, b) => COGNITO_TRIGGERS.indexOf(a.trigger) - COGNITO_TRIGGERS.indexOf(b.trigger));
+  table.sort((a, b) => FLOW_ORDER.indexOf(a.trigger) - FLOW_ORDER.indexOf(b.trigger));
   return { table, skipped };
 }

@@ -1,5 +1,6 @@
 export * from './code-deliveries';
 export * from './cognito-local';
+export * from './dynalite';
 export * from './functions';
 export * from './jwt';
 export * from './lambda-server';

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const running = new Set<ChildProcess>();
+/** How long {@link startService} waits for a service to become ready unless told otherwise. */
+const DEFAULT_READY_TIMEOUT_MS = 90_000;
 const cleanups = new Set<() => void>();
 let hooksInstalled = false;
 
@@ -112,7 +114,10 @@ export async function startService(
       }),
   };
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
+  // Generous, because it only bounds a start that is failing: a loaded machine starts an emulator
+  // slowly, and polling returns as soon as it answers.
+  const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
+  const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (exited !== undefined) {
       throw new Error(`${name} could not start (exited with ${exited}):\n${output.trim()}`);
@@ -121,7 +126,7 @@ export async function startService(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await service.stop();
-  throw new Error(`${name} did not become ready within ${options.readyTimeoutMs ?? 20_000} ms:\n${output.trim()}`);
+  throw new Error(`${name} did not become ready within ${readyTimeoutMs} ms:\n${output.trim()}`);
 }
 
 /**
@@ -131,7 +136,8 @@ export async function startService(
  * await httpReady('http://127.0.0.1:8005/health-check');
  */
 export async function httpReady(url: string): Promise<boolean> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+  // One probe may take a while on a loaded machine; the caller polls again after a failed one.
+  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
   await response.body?.cancel();
   return response.status < 500;
 }

@@ -1,6 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaFunction } from '@cognito-triggers/lambda-runtime';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { startDynalite, type Dynalite } from './dynalite';
 import { loadFunctions, type CognitoTrigger, type FunctionWiring } from './functions';
 import { startLambdaServer, type LambdaServer } from './lambda-server';
 import { startSesEmulator, type SesEmulator } from './ses-emulator';
@@ -48,6 +49,8 @@ export interface LocalStack {
   /** The fault proxy, when `sesFaults` was given. */
   readonly sesFaultProxy: SesFaultProxy | undefined;
   readonly lambda: LambdaServer;
+  /** DynamoDB's API (dynalite), when a wired function uses it; empty until a test or the user-migration import fills it. */
+  readonly dynamodb: Dynalite | undefined;
   /** The wired functions: app name and the trigger it serves. */
   readonly wired: readonly { readonly app: string; readonly trigger: CognitoTrigger }[];
   /** The rows left out, and why. */
@@ -61,6 +64,13 @@ export interface LocalStack {
   has(app: string): boolean;
   /** The environment that points an AWS SDK, the AWS CLI or a test at this stack. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Starts `instances` instances of a wired app and takes each past its cold start, with one
+   * direct invocation of `event` apiece (not recorded by the Lambda endpoint; the answers are
+   * dropped). For tests about something other than cold starts: on a loaded machine a cold
+   * start's init phase eats into Cognito's 5 seconds, and the test would time the machine.
+   */
+  warm(app: string, event: unknown, instances: number): Promise<void>;
   /** Stops every process and server and removes the temporary files. */
   stop(): Promise<void>;
 }
@@ -102,12 +112,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : undefined;
     if (sesFaultProxy) stops.push(() => sesFaultProxy.stop());
     const sesEndpoint = sesFaultProxy?.endpoint ?? ses.endpoint;
+    const dynamodb = wired.some(({ wiring }) => wiring.uses?.includes('dynamodb')) ? await startDynalite() : undefined;
+    if (dynamodb) stops.push(() => dynamodb.stop());
+    const context = { sesEndpoint, ...(dynamodb ? { dynamodbEndpoint: dynamodb.endpoint } : {}) };
 
     const functions: Record<string, LambdaFunction> = {};
     const triggerFunctions: Partial<Record<CognitoTrigger, string>> = {};
     const environments: Record<string, Readonly<Record<string, string>>> = {};
     for (const { wiring, bundlePath } of wired) {
-      const environment = { ...wiring.environment({ sesEndpoint }), ...options.environment?.[wiring.app] };
+      const environment = { ...wiring.environment(context), ...options.environment?.[wiring.app] };
       environments[wiring.app] = environment;
       const fn = new LambdaFunction({
         name: wiring.app,
@@ -145,10 +158,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ses,
       sesFaultProxy,
       lambda,
+      dynamodb,
       wired: wired.map((entry) => ({ app: entry.wiring.app, trigger: entry.wiring.trigger })),
       skipped,
       environments,
       has: (app) => names.has(app),
+      warm: async (app, event, instances) => {
+        const fn = functions[app];
+        if (!fn) throw new Error(`${app} is not wired in this local stack`);
+        // All at once, so that none finds an idle instance and each starts its own.
+        await Promise.all(Array.from({ length: instances }, () => fn.invoke(event)));
+      },
       env: {
         AWS_REGION: 'us-east-1',
         AWS_ACCESS_KEY_ID: 'local',
@@ -156,6 +176,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
         AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
         AWS_ENDPOINT_URL_SES: ses.endpoint,
+        ...(dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint } : {}),
         COGNITO_USER_POOL_ID: pool.userPoolId,
         COGNITO_CLIENT_ID: pool.clientId,
       },

@@ -107,6 +107,17 @@ describe('loadFunctions', () => {
     });
     expect(Object.keys(environment ?? {})).not.toContain('PATH');
   });
+
+  it('points user-migration at the DynamoDB endpoint it is given, and has the stack start one for it', async () => {
+    const { table } = await loadFunctions();
+    const row = table.find((wiring) => wiring.app === 'user-migration');
+    expect(row?.uses).toEqual(['dynamodb']);
+    expect(row?.environment({ sesEndpoint: 'http://127.0.0.1:1', dynamodbEndpoint: 'http://127.0.0.1:2' })).toEqual({
+      LEGACY_TABLE_NAME: 'legacy-users',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:2',
+      ATTRIBUTE_MAP: 'first_name=given_name,tenant=custom:tenant_id',
+    });
+  });
 });
 
 describe('triggerKeyOfSlot', () => {

@@ -143,7 +143,7 @@ describe('loadTriggers', () => {
     [
       'a missing awsAccess',
       { ...GATE_FIELD, awsAccess: undefined },
-      '"cognitoTrigger.awsAccess" must be one of none, ses-send',
+      '"cognitoTrigger.awsAccess" must be one of none, ses-send, legacy-user-store',
     ],
     [
       'a timeout Cognito would not wait for',

@@ -123,6 +123,14 @@ describe('ci.yml', () => {
     if (!job) throw new Error('ci.yml has no "e2e" job');
     expect(runs(job)).toContain('pnpm test:e2e');
   });
+
+  it("runs the generator's every-family check in its own job, not inside the affected packages' tests", () => {
+    const job = workflows['ci.yml'].jobs.generator;
+    if (!job) throw new Error('ci.yml has no "generator" job');
+    expect(runs(job)).toEqual(['pnpm install --frozen-lockfile', 'pnpm test:generator']);
+    expect(rootScripts['test:generator']).toBe('turbo run test:generator');
+    expect(rootScripts.test).not.toContain('generator');
+  });
 });
 
 describe('release.yml', () => {

@@ -36,8 +36,8 @@ export function declarationProblems(settings: unknown): string[] {
     else if (/[|\r\n]/.test(meaning)) problem('"meaning" must be one table cell: no "|" and no line break');
     if (required !== undefined && typeof required !== 'boolean' && typeof required !== 'string')
       problem('"required" must be true, false or words');
-    if (setting.default !== undefined && typeof setting.default !== 'string' && typeof setting.default !== 'boolean')
-      problem('"default" must be a string or a boolean');
+    if (setting.default !== undefined && !['string', 'boolean', 'number'].includes(typeof setting.default))
+      problem('"default" must be a string, a boolean or a number');
     if (setting.defaultText !== undefined && typeof setting.defaultText !== 'string')
       problem('"defaultText" must be a string');
     if (readBy !== undefined && (typeof readBy !== 'string' || !READERS.includes(readBy)))
@@ -45,6 +45,9 @@ export function declarationProblems(settings: unknown): string[] {
     if (local !== undefined && typeof local !== 'string' && typeof local !== 'function')
       problem('"local" must be a string or a function of the local stack');
     if (required === true && setting.default !== undefined) problem('a required setting has no default');
+    const { readWhen } = setting;
+    if (readWhen !== undefined && (!isObject(readWhen) || Object.values(readWhen).some((v) => typeof v !== 'string')))
+      problem('"readWhen" must be an object of variable values');
   }
   return problems;
 }

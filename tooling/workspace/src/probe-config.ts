@@ -10,7 +10,7 @@ import { localEnvironment, type AppSettings } from './settings';
 export const CONFIG_FILE = 'src/config.ts';
 
 // Any address will do: readConfig never connects anywhere.
-const PROBE_CONTEXT = { sesEndpoint: 'http://127.0.0.1:9' } as const;
+const PROBE_CONTEXT = { sesEndpoint: 'http://127.0.0.1:9', dynamodbEndpoint: 'http://127.0.0.1:9' } as const;
 
 /** An env reader that notes every variable name asked for, whatever the answer. */
 function recording(reader: EnvReader, names: Set<string>): EnvReader {
@@ -39,7 +39,8 @@ function configurationErrorOf(error: unknown): { variable: string; message: stri
  * declared that it never reads, a required one it accepts unset, an optional one it refuses unset,
  * a default that is not the one in effect (unset and set to the default must read alike), or
  * local-stack values it refuses. `readConfig` runs on trigger-core's own env reader, with the
- * local stack's values, then with each setting left out.
+ * local stack's values (plus a setting's `readWhen`, for one read only under others' values), then
+ * with each setting left out.
  *
  * @example
  * await readConfigProblems(app, SETTINGS); // ['readConfig reads APP_TITLE, which src/settings.ts does not declare']
@@ -65,6 +66,16 @@ export async function readConfigProblems(
       `readConfig refuses the local stack's values (${message}): give every required setting a valid "local" value`,
     ];
   }
+  // A setting read only under others' values (LEGACY_VERIFY_URL when LEGACY_STORE is http) is
+  // looked for under those values; a refusal there only ends that look.
+  for (const setting of Object.values(settings)) {
+    if (setting.readWhen === undefined) continue;
+    try {
+      run({ ...local, ...setting.readWhen });
+    } catch {
+      // the names asked for before the refusal are recorded
+    }
+  }
   const problems: string[] = [];
   for (const name of read) {
     const setting = settings[name];
@@ -78,7 +89,7 @@ export async function readConfigProblems(
       problems.push(`src/settings.ts declares ${name}, which readConfig never reads`);
       continue;
     }
-    const without: Record<string, string> = { ...local };
+    const without: Record<string, string> = { ...local, ...setting.readWhen };
     delete without[name];
     let refusal: { variable: string; message: string } | undefined;
     try {

@@ -19,6 +19,8 @@ export type SettingReader = 'app' | 'trigger-core' | 'aws-sdk';
 export interface LocalStackContext {
   /** The SES endpoint the function sends through (the emulator, or a fault proxy in front of it). */
   readonly sesEndpoint: string;
+  /** The DynamoDB endpoint (dynalite), when the stack started one for the function. */
+  readonly dynamodbEndpoint?: string;
 }
 
 /**
@@ -36,15 +38,20 @@ export interface SettingDeclaration {
    */
   readonly required?: boolean | string;
   /** The value used when it is unset (what `readConfig` falls back to). */
-  readonly default?: string | boolean;
+  readonly default?: string | boolean | number;
   /** The default in words, when it is not one value: `(everyone)`, `the region's endpoint`. */
   readonly defaultText?: string;
   /** What it does: the README table's "meaning" cell (Markdown, one line, no `|`). */
   readonly meaning: string;
+  /**
+   * For a setting `readConfig` reads only under other settings' values: those values, e.g.
+   * `{ LEGACY_STORE: 'http' }`, under which the check looks for it (on top of the local values).
+   */
+  readonly readWhen?: Readonly<Record<string, string>>;
   /** Who reads it (default `app`). */
   readonly readBy?: SettingReader;
-  /** Its value in the local stack (`pnpm demo`, `pnpm stack`, the end-to-end tests); unset when absent. */
-  readonly local?: string | ((stack: LocalStackContext) => string);
+  /** Its value in the local stack (`pnpm demo`, `pnpm stack`, the end-to-end tests); unset when absent or `undefined`. */
+  readonly local?: string | ((stack: LocalStackContext) => string | undefined);
 }
 
 /**
@@ -85,7 +92,8 @@ export function deployEnvironment(settings: AppSettings): { required: string[]; 
 export function localEnvironment(settings: AppSettings, context: LocalStackContext): Record<string, string> {
   const environment: Record<string, string> = {};
   for (const [name, { local }] of Object.entries(settings)) {
-    if (local !== undefined) environment[name] = typeof local === 'function' ? local(context) : local;
+    const value = typeof local === 'function' ? local(context) : local;
+    if (value !== undefined) environment[name] = value;
   }
   return environment;
 }

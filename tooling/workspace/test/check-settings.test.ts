@@ -123,6 +123,37 @@ describe('checkAppSettings', () => {
     ]);
   });
 
+  it('looks for a setting read only under other values there, and fails when it is still never read', async () => {
+    const config = `export function readConfig(env) {
+  const store = env.oneOf('STORE', ['table', 'http'], 'table');
+  return { from: env.required('EMAIL_FROM'), appName: env.optional('APP_NAME', 'our app'), url: store === 'http' ? env.required('URL') : undefined };
+}
+`;
+    const withUrl = (readWhen: string) =>
+      SETTINGS.replace(
+        '  LOG_LEVEL:',
+        `  STORE: { default: 'table', meaning: 'store' },\n  URL: { required: 'with http', meaning: 'endpoint'${readWhen} },\n  LOG_LEVEL:`,
+      );
+    const readme = (table: string) => README.replace(TABLE, table);
+    const table = TABLE.replace(
+      '| `LOG_LEVEL`',
+      '| `STORE` | no | `table` | store |\n| `URL` | with http | | endpoint |\n| `LOG_LEVEL`',
+    );
+    const manifest = {
+      ...MANIFEST,
+      cognitoTrigger: {
+        ...MANIFEST.cognitoTrigger,
+        environment: { required: ['EMAIL_FROM'], optional: ['APP_NAME', 'STORE', 'URL', 'LOG_LEVEL'] },
+      },
+    };
+    expect(
+      await problems({ config, settings: withUrl(", readWhen: { STORE: 'http' }"), readme: readme(table), manifest }),
+    ).toEqual([]);
+    expect(await problems({ config, settings: withUrl(''), readme: readme(table), manifest })).toEqual([
+      'apps/welcome: src/settings.ts declares URL, which readConfig never reads',
+    ]);
+  });
+
   it("fails when readConfig refuses the local stack's values", async () => {
     const settings = SETTINGS.replace("local: 'hello@acme.example'", '');
     expect(await problems({ settings })).toEqual([

@@ -16,6 +16,15 @@ export class SendEmailCommand {
 }
 
 /**
+ * The SDK's base class of errors SES answered with; the stub never throws one, but the app's
+ * sender checks failures against it.
+ *
+ * @example
+ * if (error instanceof SESServiceException) console.log('SES answered', error.name);
+ */
+export class SESServiceException extends Error {}
+
+/**
  * Answers every send with a success, counting sends on `globalThis.benchStubSends`.
  *
  * @example
@@ -32,4 +41,7 @@ export class SESClient {
     counter.benchStubSends = (counter.benchStubSends ?? 0) + 1;
     return Promise.resolve({ MessageId: '0100018f-stub-message-id', $metadata: { httpStatusCode: 200, attempts: 1 } });
   }
+
+  /** Nothing to release: the stub holds no sockets. */
+  destroy(): void {}
 }

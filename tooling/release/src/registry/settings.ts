@@ -52,6 +52,13 @@ export function readTriggerSettings(
   if (needs === 'infrastructure' && trigger.awsAccess === 'ses-send' && sesIdentityArn === undefined) {
     missing.push('SES_IDENTITY_ARN');
   }
+  // The legacy store's own variable depends on which store: the function fails closed without it,
+  // and the stack names the table after it.
+  if (trigger.awsAccess === 'legacy-user-store') {
+    const store = value('LEGACY_STORE')?.toLowerCase() ?? 'dynamodb';
+    const needed = store === 'http' ? 'LEGACY_VERIFY_URL' : 'LEGACY_TABLE_NAME';
+    if (value(needed) === undefined) missing.push(needed);
+  }
   if (missing.length > 0) {
     throw new ReleaseConfigurationError(
       'MISSING_ENVIRONMENT',

@@ -35,11 +35,15 @@ export type UserPoolTriggerSlot = (typeof USER_POOL_TRIGGER_SLOTS)[number];
  * - `none`: nothing.
  * - `ses-send`: `ses:SendEmail` (nothing else) as its configured identity only, and only from the
  *   address in its `EMAIL_FROM` (an `ses:FromAddress` condition), which it must list as required.
+ * - `legacy-user-store`: user-migration's legacy store. With `LEGACY_STORE=dynamodb` (the default)
+ *   the stack owns the `LEGACY_TABLE_NAME` table, and the role may read its items, query its
+ *   e-mail index and update only the attempt counter; with `LEGACY_STORE=http` it may read the one
+ *   secret in `LEGACY_VERIFY_SECRET_ARN`, if set.
  *
  * @example
  * TRIGGER_AWS_ACCESS.includes('ses-send'); // true
  */
-export const TRIGGER_AWS_ACCESS = ['none', 'ses-send'] as const;
+export const TRIGGER_AWS_ACCESS = ['none', 'ses-send', 'legacy-user-store'] as const;
 
 /**
  * One of {@link TRIGGER_AWS_ACCESS}.
