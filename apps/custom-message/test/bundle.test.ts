@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { bundleTestbed, logRecords, type InvokeResult } from '@cognito-triggers/lambda-runtime';
-import { CUSTOM_MESSAGE_SOURCES, type CustomMessageEvent } from '@cognito-triggers/trigger-core';
+import { customMessage, type CustomMessageEvent } from '@cognito-triggers/trigger-core';
 import { findPersonalData, PERSONAL_VALUES, triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('the built custom-message bundle on Node 24', () => {
-  it.each(CUSTOM_MESSAGE_SOURCES)(
+  it.each(customMessage.sources)(
     'answers %s with a branded subject, HTML e-mail and SMS that keep the placeholders',
     async (source) => {
       const fn = deploy(config);

@@ -1,4 +1,4 @@
-import { CUSTOM_MESSAGE_SOURCES, customMessage, defineTrigger } from '@cognito-triggers/trigger-core';
+import { customMessage, defineTrigger } from '@cognito-triggers/trigger-core';
 import {
   captureLogs,
   captureStdoutLogs,
@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 describe('custom-message handler', () => {
-  it.each(CUSTOM_MESSAGE_SOURCES)(
+  it.each(customMessage.sources)(
     'sets the subject, the HTML e-mail and the SMS on %s and logs the language it chose',
     async (source) => {
       const handler = await loadHandler({ APP_NAME: 'Acme' });

@@ -1,9 +1,10 @@
 import {
   CUSTOM_MESSAGE_LIMITS,
-  CUSTOM_MESSAGE_SOURCES,
   characterCount,
+  customMessage,
   customMessageProblem,
   envReader,
+  type CustomMessageEvent,
 } from '@cognito-triggers/trigger-core';
 import { triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import Mustache from 'mustache';
@@ -13,9 +14,9 @@ import { composeMessage } from '../src/message';
 import { TEMPLATE_SLOTS } from '../src/render';
 import { EMAIL_LAYOUT, LOCALE_TEMPLATES, LOCALES, type Locale } from '../src/templates/index';
 
-const every = LOCALES.flatMap((locale) => CUSTOM_MESSAGE_SOURCES.map((source) => [locale, source] as const));
+const every = LOCALES.flatMap((locale) => customMessage.sources.map((source) => [locale, source] as const));
 
-function eventIn(locale: Locale, source: (typeof CUSTOM_MESSAGE_SOURCES)[number]) {
+function eventIn(locale: Locale, source: CustomMessageEvent['triggerSource']) {
   return triggerEvent(source, { request: { userAttributes: { locale } } });
 }
 
@@ -109,7 +110,7 @@ describe('the templates', () => {
   });
 
   it('are translated: no German subject or SMS is the English one', () => {
-    for (const source of CUSTOM_MESSAGE_SOURCES) {
+    for (const source of customMessage.sources) {
       expect(LOCALE_TEMPLATES.de.messages[source].emailSubject).not.toBe(
         LOCALE_TEMPLATES.en.messages[source].emailSubject,
       );

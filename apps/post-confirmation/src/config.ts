@@ -1,4 +1,5 @@
 import type { EnvReader } from '@cognito-triggers/trigger-core';
+import type { DynamoDbTarget } from './dynamodb-fetch';
 import { parseMailbox, type Mailbox } from './mailbox';
 import { SETTINGS } from './settings';
 
@@ -23,6 +24,12 @@ export interface PostConfirmationConfig {
   requireVerifiedEmail: boolean;
   /** `PASSWORD_CHANGE_NOTICE`: send the security notice after a password reset (default on). */
   passwordChangeNotice: boolean;
+  /**
+   * `IDEMPOTENCY_TABLE`: the DynamoDB table that keeps a retried confirmation from sending twice
+   * (off when unset), with where and as whom to call it (`AWS_REGION`, `AWS_ENDPOINT_URL_DYNAMODB`,
+   * and the credentials Lambda sets).
+   */
+  idempotency?: ({ tableName: string } & DynamoDbTarget) | undefined;
 }
 
 /**
@@ -54,6 +61,23 @@ export function readConfig(env: EnvReader): PostConfirmationConfig {
     appUrl,
     requireVerifiedEmail: env.boolean('REQUIRE_VERIFIED_EMAIL', SETTINGS.REQUIRE_VERIFIED_EMAIL.default),
     passwordChangeNotice: env.boolean('PASSWORD_CHANGE_NOTICE', SETTINGS.PASSWORD_CHANGE_NOTICE.default),
+    idempotency: readIdempotency(env),
+  };
+}
+
+function readIdempotency(env: EnvReader): PostConfirmationConfig['idempotency'] {
+  const tableName = env.optional('IDEMPOTENCY_TABLE');
+  if (tableName === undefined) return undefined;
+  // Lambda sets these for the execution role; the AWS SDK reads the same variables.
+  return {
+    tableName,
+    region: env.required('AWS_REGION'),
+    endpoint: env.optional('AWS_ENDPOINT_URL_DYNAMODB') ?? env.optional('AWS_ENDPOINT_URL'),
+    credentials: {
+      accessKeyId: env.required('AWS_ACCESS_KEY_ID'),
+      secretAccessKey: env.required('AWS_SECRET_ACCESS_KEY'),
+      sessionToken: env.optional('AWS_SESSION_TOKEN'),
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 import { SESClient } from '@aws-sdk/client-ses';
-import { defineTrigger, postConfirmation } from '@cognito-triggers/trigger-core';
-import { readConfig } from './config';
+import {
+  defineTrigger,
+  eventIdempotencyKey,
+  once,
+  postConfirmation,
+  type IdempotencyStore,
+} from '@cognito-triggers/trigger-core';
+import { readConfig, type PostConfirmationConfig } from './config';
+import { dynamoDbOverFetch } from './dynamodb-fetch';
 import { decideEmail } from './email';
 import { sesSender } from './ses-sender';
 
@@ -15,6 +22,10 @@ const ses = sesSender(
     }),
 );
 
+// A confirmation happens once per user: a day covers every retry. Two password resets are two
+// events that look alike, so the notice's window only covers Cognito's retries of one reset.
+const WINDOW_SECONDS = { welcome: 86_400, 'password-changed': 300 } as const;
+
 /**
  * The PostConfirmation Lambda handler: a welcome e-mail after a confirmed sign-up, a security notice
  * after a password reset. It never blocks the user: any failure is logged and the event returned.
@@ -25,7 +36,7 @@ const ses = sesSender(
 export const handler = defineTrigger(
   postConfirmation,
   { service: 'post-confirmation', config: readConfig },
-  async (event, { config, signal, annotate }) => {
+  async (event, { config, signal, annotate, logger }) => {
     const decision = decideEmail(event, config);
     // Everything this invocation decided goes on the wrapper's one summary line ("invocation
     // finished"): one line per confirmation to query, and a failed send there carries the SES
@@ -39,8 +50,33 @@ export const handler = defineTrigger(
       return event;
     }
     annotate({ emailKind: decision.kind });
-    const result = await ses.send(decision.input, signal);
-    annotate({ messageId: result.MessageId, attempts: result.$metadata?.attempts });
+    // With IDEMPOTENCY_TABLE, a retried confirmation finds the first one's record and sends nothing;
+    // if the table cannot be reached the e-mail is still attempted once (the user is confirmed).
+    const sent = await once(eventIdempotencyKey(event), () => ses.send(decision.input, signal), {
+      store: idempotencyStore(config.idempotency),
+      signal,
+      logger,
+      windowSeconds: WINDOW_SECONDS[decision.kind],
+      whenUnavailable: 'run',
+    });
+    if (sent.status === 'duplicate') {
+      annotate({ skipReason: 'duplicate', duplicateOf: sent.previous });
+      return event;
+    }
+    annotate({
+      messageId: sent.value.MessageId,
+      attempts: sent.value.$metadata?.attempts,
+      idempotency: sent.idempotency,
+      idempotencyError: sent.unavailableBecause,
+    });
     return event;
   },
 );
+
+// Made once per instance, at the first invocation that needs it (the configuration is read at cold start).
+let store: IdempotencyStore | undefined;
+function idempotencyStore(settings: PostConfirmationConfig['idempotency']): IdempotencyStore | undefined {
+  if (!settings) return undefined;
+  store ??= { client: dynamoDbOverFetch(settings), tableName: settings.tableName };
+  return store;
+}

@@ -28,6 +28,10 @@ export const SETTINGS = {
     local: 'false',
   },
   PASSWORD_CHANGE_NOTICE: { default: true, meaning: 'send the password-changed notice after a reset' },
+  IDEMPOTENCY_TABLE: {
+    meaning:
+      "DynamoDB table (trigger-core's `once`) that keeps a retried confirmation from sending its e-mail twice; unset: every invocation sends, as before",
+  },
   LOG_LEVEL: {
     default: 'INFO',
     readBy: 'trigger-core',
@@ -39,5 +43,17 @@ export const SETTINGS = {
     meaning:
       "the SDK's own setting, like `AWS_REGION` (which Lambda sets): the same bundle talks to SES or to an emulator",
     local: ({ sesEndpoint }) => sesEndpoint,
+  },
+  AWS_ENDPOINT_URL_DYNAMODB: {
+    readBy: 'aws-sdk',
+    defaultText: "the region's DynamoDB endpoint",
+    meaning: 'where the `IDEMPOTENCY_TABLE` is (else `AWS_ENDPOINT_URL`): AWS, or an emulator',
+    readWhen: { IDEMPOTENCY_TABLE: 'idempotency' },
+  },
+  AWS_ENDPOINT_URL: {
+    readBy: 'aws-sdk',
+    defaultText: "the region's endpoints",
+    meaning: "the SDK's endpoint for every service without its own `AWS_ENDPOINT_URL_<SERVICE>`",
+    readWhen: { IDEMPOTENCY_TABLE: 'idempotency' },
   },
 } as const satisfies AppSettings;

@@ -14,46 +14,37 @@ const HTTP_STORE = { LEGACY_STORE: 'http', LEGACY_VERIFY_URL: 'https://legacy.ex
 export const SETTINGS = {
   LEGACY_STORE: {
     default: 'dynamodb',
-    meaning:
-      'where the legacy accounts are: `dynamodb` (a table of exported accounts, checked here) or `http` (an endpoint that checks the credentials itself)',
+    meaning: '`dynamodb` (a table of exported hashes) or `http` (a verify-credentials endpoint)',
   },
   LEGACY_TABLE_NAME: {
     required: 'with `dynamodb`',
-    meaning: 'the DynamoDB table of exported accounts (see its import)',
+    meaning: 'the legacy users table',
     // The table the end-to-end tests create on dynalite and load with the import.
     local: 'legacy-users',
   },
-  LEGACY_EMAIL_INDEX: { default: 'email-index', meaning: "the table's index on the e-mail address" },
+  LEGACY_EMAIL_INDEX: { default: 'email-index', meaning: 'its e-mail index' },
+  LOOKUP_BY: { defaultText: '`username,email`', meaning: 'which identifiers a login is looked up as, in order' },
+  ATTRIBUTE_MAP: {
+    meaning:
+      '`legacy_name=cognito_attribute` pairs, comma-separated, e.g. `first_name=given_name,tenant=custom:tenant_id`',
+    local: 'first_name=given_name,tenant=custom:tenant_id',
+  },
+  LOCKOUT_AFTER_FAILURES: { default: 5, meaning: 'attempts (1–100) before each further one waits' },
+  LOCKOUT_MAX_SECONDS: { default: 900, meaning: 'the longest wait (1–86400)' },
   LEGACY_VERIFY_URL: {
     required: 'with `http`',
+    meaning: 'the endpoint; `https:`, or `http:` on loopback only',
     readWhen: { LEGACY_STORE: 'http' },
-    meaning:
-      'the endpoint that checks a login: `https` (plain `http` only on a loopback address), no credentials in it',
   },
   LEGACY_VERIFY_TIMEOUT_MS: {
     default: 2000,
+    meaning: 'the longest one request may take (100–4500); the deadline may cut it shorter',
     readWhen: HTTP_STORE,
-    meaning: "how long the endpoint may take, 100 to 4500 ms (Cognito's 5 s deadline cuts it shorter anyway)",
   },
   LEGACY_VERIFY_SECRET_ARN: {
+    meaning: 'Secrets Manager secret whose string is sent as the bearer token',
     readWhen: HTTP_STORE,
-    meaning:
-      "a Secrets Manager secret ARN whose value is the endpoint's bearer token (fetched on first use, kept 5 minutes)",
   },
-  LOOKUP_BY: {
-    defaultText: '`username,email`',
-    meaning: 'which identifiers a login is looked up as, in order: `username`, `email` or both, comma-separated',
-  },
-  ATTRIBUTE_MAP: {
-    meaning:
-      'legacy attributes copied into Cognito attributes: `legacy=cognito` entries, comma-separated, e.g. `first_name=given_name,tenant=custom:tenant_id`',
-    local: 'first_name=given_name,tenant=custom:tenant_id',
-  },
-  LOCKOUT_AFTER_FAILURES: {
-    default: 5,
-    meaning: "the table store's attempts without a wait (1 to 100); after them each attempt waits 1 s, doubling",
-  },
-  LOCKOUT_MAX_SECONDS: { default: 900, meaning: 'the longest such wait, in seconds (1 to 86400)' },
   LOG_LEVEL: {
     default: 'INFO',
     readBy: 'trigger-core',
@@ -61,9 +52,14 @@ export const SETTINGS = {
   },
   AWS_ENDPOINT_URL_DYNAMODB: {
     readBy: 'aws-sdk',
-    defaultText: "the region's DynamoDB endpoint",
+    defaultText: "the region's",
     meaning:
-      "the SDK's own setting: the same bundle talks to DynamoDB or to an emulator (the local stack starts dynalite for it)",
+      "the SDK's own setting, like `AWS_REGION` (which Lambda sets): the same bundle talks to DynamoDB or to an emulator (the local stack starts dynalite for it)",
     local: ({ dynamodbEndpoint }) => dynamodbEndpoint,
+  },
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: {
+    readBy: 'aws-sdk',
+    defaultText: "the region's",
+    meaning: "the SDK's own setting: where `LEGACY_VERIFY_SECRET_ARN` is read, AWS or an emulator",
   },
 } as const satisfies AppSettings;

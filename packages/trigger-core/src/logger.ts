@@ -1,4 +1,5 @@
-import { describeError, isSensitiveKey, scrubPersonalData } from './redact';
+import { describeError, isSensitiveKey } from './redact';
+import { scrubPersonalData } from './scrub';
 
 /**
  * Log levels, lowest first. `TRACE` and `FATAL` (Lambda's own names) map to DEBUG and ERROR.
@@ -93,31 +94,67 @@ function sanitizeFields(fields: LogFields, depth: number): Record<string, unknow
   return clean;
 }
 
-/** `"key":value,...` of sanitised fields, with a leading comma, or '' when there are none. */
-function jsonFragment(fields: LogFields | undefined): string {
+/**
+ * `"key":value,...` of sanitised fields, with a leading comma, or '' when there are none.
+ *
+ * @example
+ * jsonFragment({ emailKind: 'welcome' }); // ',"emailKind":"welcome"'
+ */
+export function jsonFragment(fields: LogFields | undefined): string {
   if (!fields) return '';
   const json = JSON.stringify(sanitizeFields(fields, 0));
   return json.length > 2 ? `,${json.slice(1, -1)}` : '';
 }
 
-// A class, not closures: a child logger is made on every invocation, and one object with
-// prototype methods is the cheapest thing to allocate on that path.
-class JsonLinesLogger implements Logger {
+// A line's time, formatted once per millisecond: a warm invocation writes its lines within one.
+let timestampMs = Number.NaN;
+let timestampText = '';
+function timestamp(): string {
+  const now = Date.now();
+  if (now !== timestampMs) {
+    timestampMs = now;
+    timestampText = new Date(now).toISOString();
+  }
+  return timestampText;
+}
+
+// `{"level":…,"message":…,"timestamp":"` per level and message: messages are few constant strings
+// in code, so the scrubbed, serialised start of a line is built once (bounded, as a safety net).
+const prefixes = new Map<string, string>();
+function linePrefix(level: LogLevel, message: string): string {
+  const key = level + message;
+  let prefix = prefixes.get(key);
+  if (prefix === undefined) {
+    prefix = `{"level":"${level}","message":${JSON.stringify(scrubPersonalData(message))},"timestamp":"`;
+    if (prefixes.size < 256 && message.length <= 200) prefixes.set(key, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * The logger `createLogger` makes. A class, not closures: a child logger is made on every
+ * invocation, and one object with prototype methods is the cheapest thing to allocate on that path.
+ *
+ * @example
+ * const logger = createJsonLinesLogger({ service: 's' });
+ * logger.writePrepared('INFO', 'invocation finished', ',"outcome":"success"');
+ */
+export class JsonLinesLogger implements Logger {
   readonly level: LogLevel;
   private readonly threshold: number;
   private readonly write: (line: string) => void;
   private readonly parentJson: string;
   // A child's own fields are serialised on its first line, not when it is made: the wrapper makes
   // a child on every invocation, and at LOG_LEVEL=WARN or ERROR most invocations write nothing.
-  private pendingFields: LogFields | undefined;
+  private pending: LogFields | (() => string) | undefined;
   private contextJson: string | undefined;
 
-  constructor(level: LogLevel, write: (line: string) => void, parentJson: string, fields?: LogFields) {
+  constructor(level: LogLevel, write: (line: string) => void, parentJson: string, fields?: LogFields | (() => string)) {
     this.level = level;
     this.threshold = RANK[level];
     this.write = write;
     this.parentJson = parentJson;
-    this.pendingFields = fields;
+    this.pending = fields;
   }
 
   debug(message: string, fields?: LogFields): void {
@@ -140,10 +177,27 @@ class JsonLinesLogger implements Logger {
     return new JsonLinesLogger(this.level, this.write, this.context(), fields);
   }
 
+  /** A child whose context is `contextJson()`, a fragment as {@link jsonFragment} makes, called on its first line. */
+  childWithContext(contextJson: () => string): JsonLinesLogger {
+    return new JsonLinesLogger(this.level, this.write, this.context(), contextJson);
+  }
+
+  /** True when lines at `level` are written. */
+  writes(level: LogLevel): boolean {
+    return RANK[level] >= this.threshold;
+  }
+
+  /** Writes a line whose fields are already a sanitised fragment (see {@link jsonFragment}). */
+  writePrepared(lineLevel: LogLevel, message: string, fragment: string): void {
+    if (RANK[lineLevel] < this.threshold) return;
+    this.write(`${linePrefix(lineLevel, message)}${timestamp()}"${this.context()}${fragment}}\n`);
+  }
+
   private context(): string {
     if (this.contextJson === undefined) {
-      this.contextJson = this.parentJson + jsonFragment(this.pendingFields);
-      this.pendingFields = undefined;
+      const pending = this.pending;
+      this.contextJson = this.parentJson + (typeof pending === 'function' ? pending() : jsonFragment(pending));
+      this.pending = undefined;
     }
     return this.contextJson;
   }
@@ -151,9 +205,7 @@ class JsonLinesLogger implements Logger {
   private emit(lineLevel: LogLevel, message: string, fields: LogFields | undefined): void {
     if (RANK[lineLevel] < this.threshold) return;
     // The context is serialised once per logger, so each line pays only for its own fields.
-    this.write(
-      `{"level":"${lineLevel}","message":${JSON.stringify(scrubPersonalData(message))},"timestamp":"${new Date().toISOString()}"${this.context()}${jsonFragment(fields)}}\n`,
-    );
+    this.write(`${linePrefix(lineLevel, message)}${timestamp()}"${this.context()}${jsonFragment(fields)}}\n`);
   }
 }
 
@@ -179,6 +231,16 @@ export function isLevelEnabled(threshold: LogLevel, level: LogLevel): boolean {
  * // {"level":"INFO","message":"cold start","timestamp":"...","service":"post-confirmation"}
  */
 export function createLogger(options: LoggerOptions): Logger {
+  return createJsonLinesLogger(options);
+}
+
+/**
+ * {@link createLogger}, typed as the class, for the wrapper's prepared summary line.
+ *
+ * @example
+ * const logger = createJsonLinesLogger({ service: 'post-confirmation' });
+ */
+export function createJsonLinesLogger(options: LoggerOptions): JsonLinesLogger {
   return new JsonLinesLogger(
     options.level ?? 'INFO',
     options.write ?? writeToStdout,

@@ -4,8 +4,6 @@
  */
 import { scrubPersonalData } from './scrub';
 
-export { MAX_LOGGED_STRING_LENGTH, scrubPersonalData, TRUNCATION_MARKER } from './scrub';
-
 /**
  * Field names whose values are personal or secret whatever they contain: they are logged as
  * `[redacted]`. Compared case-insensitively.

@@ -1,33 +1,25 @@
+/**
+ * `defineTrigger`, the safe-return wrapper, in named steps: once per cold start `prepare` (logger,
+ * configuration, budget rules); per invocation the budget, the event check, the handler raced
+ * against the deadline, the response check, and the failure policy when any step fails.
+ */
 import type { Context } from 'aws-lambda';
 import { loadConfig, logLevelFromEnvironment, runsInLambda, type Environment, type EnvReader } from './config';
-import { DeadlineExceededError, TriggerFailedError, UserFacingError, type ConfigurationError } from './errors';
-import type { TriggerFamily } from './events/common';
-import { createLogger, isLevelEnabled, type LogFields, type Logger, type LogValue } from './logger';
+import {
+  budgetMs as budgetFor,
+  COGNITO_TIMEOUT_MS,
+  Deadline,
+  DEFAULT_SAFETY_MARGIN_MS,
+  type BudgetRules,
+} from './deadline';
+import { UserFacingError, type ConfigurationError } from './errors';
+import { applyFailurePolicy, GENERIC_USER_MESSAGE } from './failure-policy';
+import type { TriggerFamily } from './family';
+import { startInvocationLog, summaryFragments } from './invocation';
+import { createJsonLinesLogger, type JsonLinesLogger, type LogFields, type Logger } from './logger';
 import { describeError } from './redact';
 
-/**
- * Cognito waits at most this long for a synchronous trigger, whatever the Lambda timeout is.
- *
- * @example
- * defineTrigger(family, { service: 's', maxBudgetMs: COGNITO_TIMEOUT_MS }, work);
- */
-export const COGNITO_TIMEOUT_MS = 5_000;
-
-/**
- * Time kept back from the deadline for returning the response to Cognito.
- *
- * @example
- * defineTrigger(family, { service: 's', safetyMarginMs: DEFAULT_SAFETY_MARGIN_MS * 2 }, work);
- */
-export const DEFAULT_SAFETY_MARGIN_MS = 300;
-
-/**
- * The message an end user sees when a gate fails unexpectedly: nothing internal.
- *
- * @example
- * expect(error.message).toBe(GENERIC_USER_MESSAGE); // a fail-closed trigger that broke
- */
-export const GENERIC_USER_MESSAGE = 'We could not complete your request right now. Please try again.';
+export { COGNITO_TIMEOUT_MS, DEFAULT_SAFETY_MARGIN_MS, GENERIC_USER_MESSAGE };
 
 /**
  * What a trigger's handler gets besides its event.
@@ -95,26 +87,99 @@ export interface TriggerOptions<TConfig> {
   writeLog?: (line: string) => void;
 }
 
-type Outcome = 'success' | 'rejected' | 'failed';
-
 /**
  * Wraps a trigger's logic in everything Cognito needs: a runtime check of the event, a deadline
  * inside Cognito's 5 seconds with an `AbortSignal`, per-invocation logging without personal data,
- * a check of the response, and the family's failure policy when anything goes wrong.
+ * a check of the response, and the family's failure policy when anything goes wrong. What goes
+ * back to Cognito is the event as it came with the handler's `response`.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
  * @example
- * export const handler = defineTrigger(postConfirmation, { service: 'post-confirmation' }, async (event, { logger }) => {
- *   logger.info('confirmed');
- *   return event;
- * });
+ * export const handler = defineTrigger(
+ *   postConfirmation,
+ *   { service: 'post-confirmation', config: (env) => ({ from: env.required('EMAIL_FROM') }) },
+ *   async (event, { config, signal, annotate }) => {
+ *     const sent = await ses.send(welcomeEmail(event, config.from), { abortSignal: signal });
+ *     annotate({ messageId: sent.MessageId });
+ *     return event;
+ *   },
+ * );
  */
 export function defineTrigger<TEvent extends { triggerSource: string }, TConfig = undefined>(
   family: TriggerFamily<TEvent>,
   options: TriggerOptions<TConfig>,
   handler: TriggerHandler<TEvent, TConfig>,
 ): LambdaHandler<TEvent> {
+  const { baseLogger, config, configError, budgetRules } = prepare(options);
+  const genericUserMessage = options.genericUserMessage ?? GENERIC_USER_MESSAGE;
+  const fragments = summaryFragments({ family: family.name, failurePolicy: family.failurePolicy });
+  let coldStart = true;
+
+  return async (rawEvent, lambdaContext) => {
+    // 1. Budget: Cognito's 5 seconds, less what Lambda and the init phase have used.
+    const startedAt = Date.now();
+    const isColdStart = coldStart;
+    coldStart = false;
+    const budgetMs = budgetFor(budgetRules, lambdaContext, isColdStart);
+    const log = startInvocationLog(baseLogger, fragments, rawEvent, lambdaContext, {
+      startedAt,
+      budgetMs,
+      coldStart: isColdStart,
+    });
+    const fail = (error: unknown): TEvent => {
+      log.finish('failed', error);
+      return applyFailurePolicy(family, error, rawEvent, genericUserMessage);
+    };
+
+    // 2. Configuration and event: either wrong, and the handler never runs.
+    if (configError) return fail(configError);
+    let event: TEvent;
+    try {
+      event = family.parseEvent(rawEvent);
+    } catch (error) {
+      return fail(error);
+    }
+
+    // 3. Deadline: the handler races it, with a signal that aborts its I/O.
+    const deadline = new Deadline(startedAt, budgetMs);
+    const tools: TriggerTools<TConfig> = {
+      config,
+      logger: log.logger,
+      get signal() {
+        return deadline.signal;
+      },
+      deadlineAt: deadline.at,
+      remainingMs: () => deadline.remainingMs(),
+      coldStart: isColdStart,
+      lambdaContext,
+      annotate: (fields) => log.annotate(fields),
+    };
+    try {
+      const result = await deadline.race(() => handler(event, tools));
+      // 4. Response: what Cognito would accept, on the event as it came.
+      const checked = family.checkResult(event, result);
+      log.finish('success');
+      return withResponse(rawEvent, checked);
+    } catch (error) {
+      // 5. Failure policy, except for a deliberate refusal, which reaches the user as written.
+      if (error instanceof UserFacingError) {
+        log.finish('rejected', error);
+        throw error;
+      }
+      return fail(error);
+    }
+  };
+}
+
+/** Everything read once per cold start: the logger, the configuration (or why it is invalid), the budget rules. */
+function prepare<TConfig>(options: TriggerOptions<TConfig>): {
+  baseLogger: JsonLinesLogger;
+  config: TConfig;
+  configError: ConfigurationError | undefined;
+  budgetRules: BudgetRules;
+} {
   const logLevel = logLevelFromEnvironment(options.environment);
-  const baseLogger = createLogger({
+  const baseLogger = createJsonLinesLogger({
     service: options.service,
     level: logLevel.level,
     ...(options.writeLog ? { write: options.writeLog } : {}),
@@ -124,117 +189,17 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
   const loaded = options.config
     ? loadConfig(options.config, options.environment)
     : ({ ok: true, config: undefined as TConfig } as const);
-  const configError: ConfigurationError | undefined = loaded.ok ? undefined : loaded.error;
-  const config = loaded.ok ? loaded.config : (undefined as TConfig);
+  const configError = loaded.ok ? undefined : loaded.error;
   if (configError) baseLogger.error('configuration invalid', describeError(configError));
-
-  const maxBudgetMs = options.maxBudgetMs ?? COGNITO_TIMEOUT_MS;
-  const safetyMarginMs = options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS;
-  const genericUserMessage = options.genericUserMessage ?? GENERIC_USER_MESSAGE;
-  const countsInitPhase = runsInLambda(options.environment);
-  let coldStart = true;
-
-  return async (rawEvent, lambdaContext) => {
-    const startedAt = Date.now();
-    const isColdStart = coldStart;
-    coldStart = false;
-    // On a cold start Cognito's 5 s also covered the init phase, which began about when the process did.
-    // Outside Lambda the process is a test runner that started long before this simulated cold start.
-    const initMs = isColdStart && countsInitPhase ? Math.min(Math.round(performance.now()), maxBudgetMs) : 0;
-    // A hand-made context (a console test, a local runner) may lack the method: Cognito's limit still holds.
-    const remainingMs =
-      typeof lambdaContext?.getRemainingTimeInMillis === 'function'
-        ? lambdaContext.getRemainingTimeInMillis()
-        : maxBudgetMs;
-    const budgetMs = Math.max(0, Math.min(remainingMs, maxBudgetMs - initMs) - safetyMarginMs);
-
-    const logger = baseLogger.child({
-      awsRequestId: lambdaContext?.awsRequestId,
-      ...invocationContext(rawEvent),
-      coldStart: isColdStart,
-    });
-
-    let annotations: Record<string, LogValue> | undefined;
-    const finish = (outcome: Outcome, error?: unknown): void => {
-      if (!isLevelEnabled(logger.level, outcome === 'failed' ? 'ERROR' : 'INFO')) return;
-      const fields = {
-        ...annotations,
-        outcome,
-        family: family.name,
-        failurePolicy: outcome === 'failed' ? family.failurePolicy : undefined,
-        durationMs: Date.now() - startedAt,
-        budgetMs: Math.round(budgetMs),
-        ...(error === undefined ? {} : describeError(error)),
-      };
-      if (outcome === 'failed') logger.error('invocation finished', fields);
-      else logger.info('invocation finished', fields);
-    };
-
-    const fail = (error: unknown): TEvent => {
-      finish('failed', error);
-      if (family.failurePolicy === 'return-event') return rawEvent;
-      if (family.failurePolicy === 'reject') throw new TriggerFailedError(genericUserMessage);
-      const { errorName, errorCode } = describeError(error);
-      throw new TriggerFailedError(`${family.name} trigger failed (${errorCode ?? errorName}); retry`);
-    };
-
-    if (configError) return fail(configError);
-
-    let event: TEvent;
-    try {
-      event = family.parseEvent(rawEvent);
-    } catch (error) {
-      return fail(error);
-    }
-
-    const deadlineAt = startedAt + budgetMs;
-    // The AbortController is made only when the handler asks for the signal: most of the cost of a
-    // warm invocation is allocation, and handlers without I/O never need one.
-    let controller: AbortController | undefined;
-    let expired: DeadlineExceededError | undefined;
-    const tools: TriggerTools<TConfig> = {
-      config,
-      logger,
-      get signal() {
-        if (!controller) {
-          controller = new AbortController();
-          if (expired) controller.abort(expired);
-        }
-        return controller.signal;
-      },
-      deadlineAt,
-      remainingMs: () => Math.max(0, deadlineAt - Date.now()),
-      coldStart: isColdStart,
-      lambdaContext,
-      annotate: (fields) => {
-        annotations = Object.assign(annotations ?? {}, fields);
-      },
-    };
-
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      // One promise settled by whichever comes first, the handler or the deadline: no race array,
-      // no second promise. A late failure of the handler lands on a settled promise and goes nowhere.
-      const result = await new Promise<unknown>((resolve, reject) => {
-        timer = setTimeout(() => {
-          expired = new DeadlineExceededError(budgetMs);
-          controller?.abort(expired);
-          reject(expired);
-        }, budgetMs);
-        Promise.resolve(handler(event, tools)).then(resolve, reject);
-      });
-      const checked = family.checkResult(event, result);
-      finish('success');
-      return withResponse(rawEvent, checked);
-    } catch (error) {
-      if (error instanceof UserFacingError) {
-        finish('rejected', error);
-        throw error;
-      }
-      return fail(error);
-    } finally {
-      clearTimeout(timer);
-    }
+  return {
+    baseLogger,
+    config: loaded.ok ? loaded.config : (undefined as TConfig),
+    configError,
+    budgetRules: {
+      maxBudgetMs: options.maxBudgetMs ?? COGNITO_TIMEOUT_MS,
+      safetyMarginMs: options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS,
+      countsInitPhase: runsInLambda(options.environment),
+    },
   };
 }
 
@@ -246,22 +211,4 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
 function withResponse<TEvent>(rawEvent: TEvent, result: TEvent): TEvent {
   const response = (result as { response?: unknown }).response;
   return response === undefined ? rawEvent : { ...rawEvent, response };
-}
-
-/** The non-personal identifiers of an event, read defensively because the event is not yet checked. */
-function invocationContext(rawEvent: unknown): Record<string, string | undefined> {
-  if (typeof rawEvent !== 'object' || rawEvent === null) return {};
-  const event = rawEvent as {
-    triggerSource?: unknown;
-    userPoolId?: unknown;
-    callerContext?: { clientId?: unknown };
-    request?: { userAttributes?: { sub?: unknown } };
-  };
-  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  return {
-    triggerSource: text(event.triggerSource),
-    userPoolId: text(event.userPoolId),
-    clientId: text(event.callerContext?.clientId),
-    userSub: text(event.request?.userAttributes?.sub),
-  };
 }

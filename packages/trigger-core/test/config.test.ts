@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, envReader, loadConfig, logLevelFromEnvironment } from '../src/index';
+import { loadConfig, logLevelFromEnvironment } from '../src/config';
+import { ConfigurationError, envReader } from '../src/index';
 
 describe('envReader', () => {
   it('reads booleans in the usual spellings and names the variable when one is wrong', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, describeUserAttributes, isLevelEnabled, parseLogLevel, scrubPersonalData } from '../src/index';
+import { createLogger, scrubPersonalData } from '../src/index';
+import { isLevelEnabled, parseLogLevel } from '../src/logger';
+import { describeUserAttributes } from '../src/redact';
 import { captureLogs, findPersonalData, PERSONAL_VALUES, sampleUserAttributes } from '../src/testing/index';
 
 describe('createLogger', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LOGGED_STRING_LENGTH, TRUNCATION_MARKER, createLogger, scrubPersonalData } from '../src/index';
-import { scrubAddresses } from '../src/scrub';
+import { createLogger, scrubPersonalData } from '../src/index';
+import { MAX_LOGGED_STRING_LENGTH, TRUNCATION_MARKER, scrubAddresses } from '../src/scrub';
 import { captureLogs, findPersonalData } from '../src/testing/index';
 
 const MEGABYTE = 1 << 20;

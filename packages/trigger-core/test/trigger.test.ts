@@ -178,6 +178,51 @@ describe('defineTrigger', () => {
     expect(result.request.userAttributes.email_verified).toBe(true);
   });
 
+  it('gives every warm invocation its own deadline, one after another, whether the last one finished or timed out', async () => {
+    const logs = captureLogs();
+    let calls = 0;
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: logs.write, safetyMarginMs: 50 },
+      (event): Promise<PostConfirmationEvent> => {
+        calls += 1;
+        // The first answers at once; the others never do, so only their deadline can end them.
+        return calls === 1 ? Promise.resolve(event) : new Promise(() => undefined);
+      },
+    );
+    for (let i = 0; i < 3; i += 1)
+      await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 250 }));
+    expect(logs.withMessage('invocation finished').map((line) => line.errorName ?? line.outcome)).toEqual([
+      'success',
+      'DeadlineExceededError',
+      'DeadlineExceededError',
+    ]);
+  });
+
+  it('keeps two invocations running side by side each to its own deadline', async () => {
+    const logs = captureLogs();
+    let firstAborted: Promise<void> = Promise.resolve();
+    const handler = defineTrigger(
+      postConfirmation,
+      { service: 's', writeLog: logs.write, safetyMarginMs: 50, maxBudgetMs: 600_000 },
+      (event, { signal, remainingMs }): Promise<PostConfirmationEvent> => {
+        if (remainingMs() < 1_000) {
+          firstAborted = new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
+          return new Promise(() => undefined);
+        }
+        // The second, with minutes to spare, answers once the first has hit its deadline.
+        return firstAborted.then(() => event);
+      },
+    );
+    const short = handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 250 }));
+    const long = handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 600_000 }));
+    await Promise.all([short, long]);
+    expect(logs.withMessage('invocation finished').map((line) => line.errorName ?? line.outcome)).toEqual([
+      'DeadlineExceededError',
+      'success',
+    ]);
+  });
+
   it('returns the original event when a fail-open handler throws, even after changing the event', async () => {
     const handler = defineTrigger(postConfirmation, { service: 's', writeLog: () => undefined }, async (event) => {
       event.request.userAttributes.email = 'changed@example.com';

@@ -1,4 +1,5 @@
 export * from './config';
+export * from './idempotency-table';
 export * from './legacy-user-store';
 export * from './read-config';
 export * from './trigger-app';

@@ -1,6 +1,7 @@
 import type { App } from 'aws-cdk-lib';
 import { functionNameFor } from '@cognito-triggers/release/registry';
 import type { InfraConfig } from './config';
+import { addIdempotencyTables, type IdempotencyTableStack } from './idempotency-table';
 import { TriggerStack } from './trigger-stack';
 import { UserPoolStack } from './user-pool-stack';
 
@@ -14,7 +15,7 @@ import { UserPoolStack } from './user-pool-stack';
 export function defineTriggerApp(
   app: App,
   config: InfraConfig,
-): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack } {
+): { triggerStacks: TriggerStack[]; userPoolStack: UserPoolStack; idempotencyTableStacks: IdempotencyTableStack[] } {
   const environment = { TRIGGER_FUNCTION_PREFIX: config.functionPrefix };
   const triggerStacks = config.triggers.map((deployment) => {
     const functionName = functionNameFor(deployment.trigger.name, environment);
@@ -28,6 +29,7 @@ export function defineTriggerApp(
       description: `Cognito trigger ${deployment.trigger.name}`,
     });
   });
+  const idempotencyTableStacks = addIdempotencyTables(app, config.triggers, triggerStacks);
   const userPoolStack = new UserPoolStack(app, `${config.functionPrefix}user-pool`, {
     userPoolName: config.userPoolName,
     triggers: triggerStacks.map((stack, index) => ({
@@ -36,5 +38,5 @@ export function defineTriggerApp(
     })),
     description: 'Cognito user pool wired to the trigger aliases',
   });
-  return { triggerStacks, userPoolStack };
+  return { triggerStacks, userPoolStack, idempotencyTableStacks };
 }

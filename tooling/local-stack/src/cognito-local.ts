@@ -56,6 +56,11 @@ export interface CognitoLocalOptions {
   triggerFunctions: Partial<Record<CognitoTrigger, string>>;
   /** A fixed port; by default a free one. */
   port?: number;
+  /**
+   * The KMS API and key cognito-local encrypts a CustomEmailSender's codes with (through the
+   * Encryption SDK's KMS keyring, as Cognito does); needed only when that trigger is wired.
+   */
+  kms?: { endpoint: string; keyArn: string; keyAlias: string };
 }
 
 /**
@@ -66,7 +71,9 @@ export interface CognitoLocalOptions {
  * @example
  * writeFileSync('.cognito/config.json', JSON.stringify(cognitoLocalConfig({ lambdaEndpoint, triggerFunctions, port: 9229 })));
  */
-export function cognitoLocalConfig(options: Required<CognitoLocalOptions>): Record<string, unknown> {
+export function cognitoLocalConfig(
+  options: Required<Omit<CognitoLocalOptions, 'kms'>> & Pick<CognitoLocalOptions, 'kms'>,
+): Record<string, unknown> {
   return {
     LambdaClient: {
       endpoint: options.lambdaEndpoint,
@@ -79,7 +86,13 @@ export function cognitoLocalConfig(options: Required<CognitoLocalOptions>): Reco
     TriggerFunctions: options.triggerFunctions,
     UserPoolDefaults: { UsernameAttributes: ['email'] },
     TokenConfig: { IssuerDomain: `http://127.0.0.1:${options.port}` },
-    KMSConfig: { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
+    KMSConfig: {
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      ...(options.kms
+        ? { endpoint: options.kms.endpoint, KMSKeyId: options.kms.keyArn, KMSKeyAlias: options.kms.keyAlias }
+        : {}),
+    },
     ServerConfig: { hostname: '127.0.0.1', port: options.port, https: false },
   };
 }

@@ -1,15 +1,20 @@
+import type { LambdaConfigSlot } from '@cognito-triggers/trigger-core';
 import {
+  familyOfSlot,
   findWorkspaceRoot,
   listTriggerApps,
   loadAppSettings,
   localEnvironment,
   type LocalStackContext,
+  type TriggerApp,
 } from '@cognito-triggers/workspace';
+import { LOCAL_IDEMPOTENCY_TABLE } from './idempotency-table';
+import { LOCAL_KMS_KEY } from './kms-emulator';
 import type { SkippedFunction } from './wiring';
 
 /**
- * The Cognito user-pool trigger keys cognito-local calls, as its `TriggerFunctions` (and a pool's
- * `LambdaConfig`) name them.
+ * The Cognito user-pool trigger keys cognito-local 5.3 calls, as its `TriggerFunctions` (and a
+ * pool's `LambdaConfig`) name them: a fact about the emulator, checked against trigger-core's slots.
  *
  * @example
  * const isTrigger = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
@@ -23,7 +28,7 @@ export const COGNITO_TRIGGERS = [
   'PreTokenGeneration',
   'UserMigration',
   'CustomEmailSender',
-] as const;
+] as const satisfies readonly LambdaConfigSlot[];
 
 /**
  * A trigger key of {@link COGNITO_TRIGGERS}.
@@ -54,19 +59,39 @@ export const LOCAL_USER_POOL = {
  * @example
  * const uses: readonly LocalService[] = ['dynamodb'];
  */
-export type LocalService = 'dynamodb';
+export type LocalService = 'dynamodb' | 'kms';
 
 /**
- * The settings (the AWS SDK's endpoint variables) whose declaration in an app's `src/settings.ts`
- * means it uses a local service: the stack starts it and passes its endpoint.
+ * The AWS SDK's endpoint variables: an app whose `src/settings.ts` gives one a `local` value uses
+ * that local service, so the stack starts it and passes its endpoint.
  *
  * @example
  * SERVICE_ENDPOINT_SETTINGS.dynamodb; // 'AWS_ENDPOINT_URL_DYNAMODB'
  */
-export const SERVICE_ENDPOINT_SETTINGS = { dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB' } as const satisfies Record<
-  LocalService,
-  string
->;
+export const SERVICE_ENDPOINT_SETTINGS = {
+  dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB',
+  kms: 'AWS_ENDPOINT_URL_KMS',
+} as const satisfies Record<LocalService, string>;
+
+/**
+ * What the stack's functions may be given besides endpoints: the names of what it creates.
+ *
+ * @example
+ * functionContext({ sesEndpoint: ses.endpoint }).kmsKeyArn; // LOCAL_KMS_KEY.arn
+ */
+export function functionContext(endpoints: {
+  sesEndpoint: string;
+  dynamodbEndpoint?: string | undefined;
+  kmsEndpoint?: string | undefined;
+}): FunctionContext {
+  return {
+    sesEndpoint: endpoints.sesEndpoint,
+    ...(endpoints.dynamodbEndpoint ? { dynamodbEndpoint: endpoints.dynamodbEndpoint } : {}),
+    ...(endpoints.kmsEndpoint ? { kmsEndpoint: endpoints.kmsEndpoint } : {}),
+    kmsKeyArn: LOCAL_KMS_KEY.arn,
+    idempotencyTable: LOCAL_IDEMPOTENCY_TABLE,
+  };
+}
 
 /**
  * What a function's local environment may depend on: the endpoints the stack started.
@@ -96,15 +121,15 @@ export interface FunctionWiring {
 }
 
 /**
- * The Cognito trigger key of a `cognitoTrigger.slot` (the CDK's `UserPoolOperation` names):
- * `preSignUp` is `PreSignUp`, `customSmsSender` is `CustomSMSSender`.
+ * The Cognito trigger key (`LambdaConfig` key) of a `cognitoTrigger.slot`, from trigger-core's
+ * family registry: `preSignUp` is `PreSignUp`, `customSmsSender` is `CustomSMSSender`; `undefined`
+ * for a name no family has.
  *
  * @example
  * triggerKeyOfSlot('preTokenGeneration'); // 'PreTokenGeneration'
  */
-export function triggerKeyOfSlot(slot: string): string {
-  const key = `${slot.charAt(0).toUpperCase()}${slot.slice(1)}`;
-  return key.replace(/Sms/g, 'SMS');
+export function triggerKeyOfSlot(slot: string): LambdaConfigSlot | undefined {
+  return familyOfSlot(slot)?.slot;
 }
 
 const isTriggerKey = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
@@ -123,10 +148,50 @@ const FLOW_ORDER: readonly CognitoTrigger[] = [
 ];
 
 /**
+ * One app's row of the wiring, from its `src/settings.ts`: its `local` values are its whole
+ * environment, and a local value for an AWS SDK endpoint ({@link SERVICE_ENDPOINT_SETTINGS}) has
+ * the stack start that service. For an app {@link loadFunctions} leaves out (one with no
+ * `cognitoTrigger` field, such as custom-email-sender), name it and its trigger yourself.
+ *
+ * @example
+ * const wiring = await appFunction(listTriggerApps(root)[0]!, 'PreSignUp');
+ */
+export async function appFunction(app: TriggerApp, trigger: CognitoTrigger): Promise<FunctionWiring> {
+  const settings = (await loadAppSettings(app)) ?? {};
+  const uses = (Object.keys(SERVICE_ENDPOINT_SETTINGS) as LocalService[]).filter(
+    (service) => settings[SERVICE_ENDPOINT_SETTINGS[service]]?.local !== undefined,
+  );
+  return {
+    app: app.dir,
+    trigger,
+    environment: (context) => localEnvironment(settings, context),
+    ...(uses.length > 0 ? { uses } : {}),
+  };
+}
+
+/**
+ * {@link appFunction} for the app in `apps/<dir>`, for a test that wires one {@link loadFunctions}
+ * leaves out. An unknown folder is an error naming it.
+ *
+ * @example
+ * const stack = await startLocalStack({ table: [await appFunctionOf('custom-email-sender', 'CustomEmailSender')] });
+ */
+export async function appFunctionOf(
+  dir: string,
+  trigger: CognitoTrigger,
+  root: string = findWorkspaceRoot(import.meta.dirname),
+): Promise<FunctionWiring> {
+  const app = listTriggerApps(root).find((entry) => entry.dir === dir);
+  if (app === undefined) throw new Error(`there is no app apps/${dir} in ${root}`);
+  return appFunction(app, trigger);
+}
+
+/**
  * The local stack's wiring, derived from the apps: every app under `apps/` whose package.json's
  * `cognitoTrigger.slot` names a trigger cognito-local calls, with the local values its
- * `src/settings.ts` declares (declaring `AWS_ENDPOINT_URL_DYNAMODB` makes the stack start dynalite
- * for it). A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
+ * `src/settings.ts` declares ({@link appFunction}). An app without a `cognitoTrigger` field is left
+ * out: custom-email-sender, which would take every code cognito-local prints (the demo and most
+ * flows read them), is wired only by a test that asks for it. A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
  * with no edit here; an app that cannot be wired comes back in `skipped`, with the reason.
  *
  * @param root the repository root (default: found from this package).
@@ -142,25 +207,18 @@ export async function loadFunctions(
   for (const app of listTriggerApps(root)) {
     const field = app.cognitoTrigger as { slot?: unknown } | undefined;
     const slot = typeof field?.slot === 'string' ? field.slot : undefined;
-    if (slot === undefined) {
-      skipped.push({ app: app.dir, trigger: '(none)', reason: 'has no cognitoTrigger.slot in its package.json' });
+    // Not deployable, so not wired by default either (custom-email-sender: see appFunctionOf).
+    if (slot === undefined) continue;
+    const trigger = triggerKeyOfSlot(slot);
+    if (trigger === undefined) {
+      skipped.push({ app: app.dir, trigger: slot, reason: `has a cognitoTrigger.slot no trigger family has` });
       continue;
     }
-    const trigger = triggerKeyOfSlot(slot);
     if (!isTriggerKey(trigger)) {
       skipped.push({ app: app.dir, trigger, reason: `is not wired: cognito-local does not call ${trigger} triggers` });
       continue;
     }
-    const settings = (await loadAppSettings(app)) ?? {};
-    const uses = (Object.keys(SERVICE_ENDPOINT_SETTINGS) as LocalService[]).filter(
-      (service) => SERVICE_ENDPOINT_SETTINGS[service] in settings,
-    );
-    table.push({
-      app: app.dir,
-      trigger,
-      environment: (context) => localEnvironment(settings, context),
-      ...(uses.length > 0 ? { uses } : {}),
-    });
+    table.push(await appFunction(app, trigger));
   }
   // In the order of a user's flow (sign-up, message, confirmation, sign-in), as the stack prints it.
   table.sort((a, b) => FLOW_ORDER.indexOf(a.trigger) - FLOW_ORDER.indexOf(b.trigger));

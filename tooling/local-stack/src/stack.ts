@@ -2,7 +2,9 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { LambdaFunction } from '@cognito-triggers/lambda-runtime';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { startDynalite, type Dynalite } from './dynalite';
-import { loadFunctions, type CognitoTrigger, type FunctionWiring } from './functions';
+import { createIdempotencyTable } from './idempotency-table';
+import { LOCAL_KMS_KEY, startKmsEmulator, type KmsEmulator } from './kms-emulator';
+import { functionContext, loadFunctions, type CognitoTrigger, type FunctionWiring } from './functions';
 import { startLambdaServer, type LambdaServer } from './lambda-server';
 import { startSesEmulator, type SesEmulator } from './ses-emulator';
 import { startSesFaultProxy, type FaultPlan, type SesFaultProxy } from './ses-fault-proxy';
@@ -112,9 +114,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : undefined;
     if (sesFaultProxy) stops.push(() => sesFaultProxy.stop());
     const sesEndpoint = sesFaultProxy?.endpoint ?? ses.endpoint;
-    const dynamodb = wired.some(({ wiring }) => wiring.uses?.includes('dynamodb')) ? await startDynalite() : undefined;
-    if (dynamodb) stops.push(() => dynamodb.stop());
-    const context = { sesEndpoint, ...(dynamodb ? { dynamodbEndpoint: dynamodb.endpoint } : {}) };
+    // Services only some functions use start only when one of them is wired.
+    const uses = (service: 'dynamodb' | 'kms') => wired.some(({ wiring }) => wiring.uses?.includes(service));
+    const dynamodb: Dynalite | undefined = uses('dynamodb') ? await startDynalite() : undefined;
+    if (dynamodb) {
+      stops.push(() => dynamodb.stop());
+      await createIdempotencyTable(dynamodb.endpoint);
+    }
+    const kms: KmsEmulator | undefined = uses('kms') ? await startKmsEmulator() : undefined;
+    if (kms) stops.push(() => kms.stop());
+    const context = functionContext({ sesEndpoint, dynamodbEndpoint: dynamodb?.endpoint, kmsEndpoint: kms?.endpoint });
 
     const functions: Record<string, LambdaFunction> = {};
     const triggerFunctions: Partial<Record<CognitoTrigger, string>> = {};
@@ -145,6 +154,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const cognito = await startCognitoLocal({
       lambdaEndpoint: lambda.endpoint,
       triggerFunctions,
+      ...(kms
+        ? { kms: { endpoint: kms.endpoint, keyArn: LOCAL_KMS_KEY.arn, keyAlias: LOCAL_KMS_KEY.alias ?? '' } }
+        : {}),
       ...(options.ports?.cognito ? { port: options.ports.cognito } : {}),
     });
     stops.push(() => cognito.stop());
@@ -176,6 +188,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
         AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
         AWS_ENDPOINT_URL_SES: ses.endpoint,
+        ...(kms ? { AWS_ENDPOINT_URL_KMS: kms.endpoint } : {}),
         ...(dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint } : {}),
         COGNITO_USER_POOL_ID: pool.userPoolId,
         COGNITO_CLIENT_ID: pool.clientId,

@@ -51,7 +51,7 @@ describe('resolveFunctions', () => {
 });
 
 describe('loadFunctions', () => {
-  it('wires each app for the trigger its cognitoTrigger.slot names, with its declared local values, and says why it skips the others', async () => {
+  it('wires each app for the trigger its cognitoTrigger.slot names, with its declared local values, says why it skips those cognito-local cannot call, and leaves out those with no cognitoTrigger field', async () => {
     const fixture = mkdtempSync(join(tmpdir(), 'wiring-apps-'));
     try {
       const appWith = (name: string, manifest: object, settings?: string) => {
@@ -83,7 +83,6 @@ describe('loadFunctions', () => {
           trigger: 'DefineAuthChallenge',
           reason: 'is not wired: cognito-local does not call DefineAuthChallenge triggers',
         },
-        { app: 'library', trigger: '(none)', reason: 'has no cognitoTrigger.slot in its package.json' },
       ]);
     } finally {
       rmSync(fixture, { recursive: true, force: true });
@@ -125,5 +124,6 @@ describe('triggerKeyOfSlot', () => {
     expect(triggerKeyOfSlot('preSignUp')).toBe('PreSignUp');
     expect(triggerKeyOfSlot('verifyAuthChallengeResponse')).toBe('VerifyAuthChallengeResponse');
     expect(triggerKeyOfSlot('customSmsSender')).toBe('CustomSMSSender');
+    expect(triggerKeyOfSlot('preSignIn')).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 import { TRIGGER_FAMILIES, type FailurePolicy, type TriggerFamilyName } from '@cognito-triggers/trigger-core';
-import { deployEnvironment, type AppSettings } from '@cognito-triggers/workspace';
+import { deployEnvironment, slotNameOf, type AppSettings, type SlotName } from '@cognito-triggers/workspace';
 
 /**
  * What the generator needs to know about one trigger family beyond what trigger-core says (its
- * sources and failure policy come from trigger-core's registry, so they never drift).
+ * sources, failure policy, slot and deployability come from trigger-core's registry, so they never drift).
  *
  * @example
  * const { coreExport } = FAMILY_TEMPLATES.PreSignUp; // 'preSignUp'
@@ -21,13 +21,6 @@ export interface FamilyTemplate {
   bundleEvent: string;
   /** What that invocation ends with, as an object literal `toMatchObject` checks. */
   bundleExpectation: string;
-  /**
-   * The user pool `LambdaConfig` slot the repo's CDK user-pool stack wires for this family; the
-   * generated package.json gets a `cognitoTrigger` field with it, which makes the app deployable.
-   */
-  deploySlot?: string;
-  /** Why the repo's tooling cannot deploy the family yet (no `deploySlot`); the generated README says it. */
-  notDeployableBecause?: string;
 }
 
 const returnsEvent = (source: string): string => `{ ok: true, payload: { triggerSource: '${source}' } }`;
@@ -41,7 +34,6 @@ const returnsEvent = (source: string): string => `{ ok: true, payload: { trigger
  */
 export const FAMILY_TEMPLATES = {
   PreSignUp: {
-    deploySlot: 'preSignUp',
     coreExport: 'preSignUp',
     eventType: 'PreSignUpEvent',
     dir: 'pre-sign-up',
@@ -52,7 +44,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { triggerSource: 'PreSignUp_SignUp', response: { autoConfirmUser: false } } }",
   },
   PostConfirmation: {
-    deploySlot: 'postConfirmation',
     coreExport: 'postConfirmation',
     eventType: 'PostConfirmationEvent',
     dir: 'post-confirmation',
@@ -61,7 +52,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PostConfirmation_ConfirmSignUp'),
   },
   PreAuthentication: {
-    deploySlot: 'preAuthentication',
     coreExport: 'preAuthentication',
     eventType: 'PreAuthenticationEvent',
     dir: 'pre-authentication',
@@ -70,7 +60,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PreAuthentication_Authentication'),
   },
   PostAuthentication: {
-    deploySlot: 'postAuthentication',
     coreExport: 'postAuthentication',
     eventType: 'PostAuthenticationEvent',
     dir: 'post-authentication',
@@ -79,7 +68,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PostAuthentication_Authentication'),
   },
   CustomMessage: {
-    deploySlot: 'customMessage',
     coreExport: 'customMessage',
     eventType: 'CustomMessageEvent',
     dir: 'custom-message',
@@ -89,7 +77,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { triggerSource: 'CustomMessage_SignUp', response: { emailMessage: null } } }",
   },
   PreTokenGeneration: {
-    deploySlot: 'preTokenGeneration',
     coreExport: 'preTokenGeneration',
     eventType: 'PreTokenGenerationEvent',
     dir: 'pre-token-generation',
@@ -98,7 +85,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'TokenGeneration_Authentication', response: {} } }",
   },
   DefineAuthChallenge: {
-    deploySlot: 'defineAuthChallenge',
     coreExport: 'defineAuthChallenge',
     eventType: 'DefineAuthChallengeEvent',
     dir: 'define-auth-challenge',
@@ -109,7 +95,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { response: { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false } } }",
   },
   CreateAuthChallenge: {
-    deploySlot: 'createAuthChallenge',
     coreExport: 'createAuthChallenge',
     eventType: 'CreateAuthChallengeEvent',
     dir: 'create-auth-challenge',
@@ -120,7 +105,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { response: { publicChallengeParameters: { challenge: 'ONE_TIME_CODE' }, challengeMetadata: 'ONE_TIME_CODE' } } }",
   },
   VerifyAuthChallengeResponse: {
-    deploySlot: 'verifyAuthChallengeResponse',
     coreExport: 'verifyAuthChallengeResponse',
     eventType: 'VerifyAuthChallengeResponseEvent',
     dir: 'verify-auth-challenge-response',
@@ -129,7 +113,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: '{ ok: true, payload: { response: { answerCorrect: false } } }',
   },
   UserMigration: {
-    deploySlot: 'userMigration',
     coreExport: 'userMigration',
     eventType: 'UserMigrationEvent',
     dir: 'user-migration',
@@ -140,7 +123,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: false, error: { errorType: 'UserFacingError', errorMessage: 'Incorrect username or password.' } }",
   },
   InboundFederation: {
-    notDeployableBecause: 'the CDK user-pool stack has no slot for an inbound federation trigger',
     coreExport: 'inboundFederation',
     eventType: 'InboundFederationEvent',
     dir: 'inbound-federation',
@@ -149,8 +131,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: '{ ok: true, payload: { response: { userAttributesToMap: {} } } }',
   },
   CustomEmailSender: {
-    notDeployableBecause:
-      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customEmailSender',
     eventType: 'CustomEmailSenderEvent',
     dir: 'custom-email-sender',
@@ -160,8 +140,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'CustomEmailSender_SignUp' } }",
   },
   CustomSMSSender: {
-    notDeployableBecause:
-      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customSmsSender',
     eventType: 'CustomSMSSenderEvent',
     dir: 'custom-sms-sender',
@@ -203,6 +181,20 @@ export const FAILURE_POLICY_TEXT: Readonly<Record<FailurePolicy, string>> = {
  */
 export function sourcesOf(family: TriggerFamilyName): readonly string[] {
   return TRIGGER_FAMILIES[family].sources;
+}
+
+/**
+ * Whether the repo's tooling can deploy an app of the family, from trigger-core's registry: the
+ * `cognitoTrigger.slot` its generated package.json gets (which makes it deployable), or why not
+ * (the generated README says so).
+ *
+ * @example
+ * deploymentOf('PreSignUp'); // { slot: 'preSignUp' }
+ * deploymentOf('InboundFederation'); // { reason: 'the CDK user-pool stack has no slot for an inbound federation trigger' }
+ */
+export function deploymentOf(family: TriggerFamilyName): { slot: SlotName } | { reason: string } {
+  const { deployment, slot } = TRIGGER_FAMILIES[family];
+  return deployment.deployable ? { slot: slotNameOf(slot) } : { reason: deployment.reason };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   FAMILY_TEMPLATES,
   STARTER_SETTINGS,
   cognitoTriggerField,
+  deploymentOf,
   failurePolicyOf,
   sourcesOf,
   type FamilyTemplate,
@@ -58,23 +59,25 @@ export function templateValues(name: string, family: TriggerFamilyName): Record<
     bundleEvent: template.bundleEvent,
     bundleFactory: template.bundleEvent.slice(0, template.bundleEvent.indexOf('(')),
     bundleExpectation: template.bundleExpectation,
-    cognitoTriggerField: cognitoTriggerJson(template),
-    deploySection: deploySection(name, family, template),
+    cognitoTriggerField: cognitoTriggerJson(family),
+    deploySection: deploySection(name, family),
     settingsTable: [beginMarker(name), settingsTable(STARTER_SETTINGS), END_MARKER].join('\n'),
   };
 }
 
 /** The package.json's `cognitoTrigger` entry, written after its last field, or nothing for a family the tooling cannot deploy. */
-function cognitoTriggerJson(template: FamilyTemplate): string {
-  if (template.deploySlot === undefined) return '';
-  const field = JSON.stringify(cognitoTriggerField(template.deploySlot), null, 2).replaceAll('\n', '\n  ');
+function cognitoTriggerJson(family: TriggerFamilyName): string {
+  const deployment = deploymentOf(family);
+  if (!('slot' in deployment)) return '';
+  const field = JSON.stringify(cognitoTriggerField(deployment.slot), null, 2).replaceAll('\n', '\n  ');
   return `,\n  "cognitoTrigger": ${field}`;
 }
 
-function deploySection(name: string, family: string, template: FamilyTemplate): string {
-  if (template.deploySlot === undefined) {
+function deploySection(name: string, family: TriggerFamilyName): string {
+  const deployment = deploymentOf(family);
+  if (!('slot' in deployment)) {
     return [
-      `**Not deployable by this repository's tooling yet**: ${template.notDeployableBecause ?? 'its user pool slot is not supported'}.`,
+      `**Not deployable by this repository's tooling yet**: ${deployment.reason}.`,
       'So its package.json has no `cognitoTrigger` field, and `pnpm deploy:trigger`, the CDK app and the',
       'release workflow leave it out. Until they support it, deploy it by hand:',
       '',
@@ -85,7 +88,7 @@ function deploySection(name: string, family: string, template: FamilyTemplate): 
     ].join('\n');
   }
   return [
-    `Deployable: the \`cognitoTrigger\` field of its package.json (user pool slot \`${template.deploySlot}\`, the`,
+    `Deployable: the \`cognitoTrigger\` field of its package.json (user pool slot \`${deployment.slot}\`, the`,
     'environment it reads, the AWS access it needs, timeout and memory) is what `pnpm deploy:trigger`, the CDK',
     'app and the release workflow read; see docs/release-and-deploy.md. Its `environment` is written from',
     '`src/settings.ts` by `pnpm settings:write` (`required` ones stop a deploy when unset); pass a new variable',

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAMILY_NAMES, FAMILY_TEMPLATES, type FamilyTemplate } from '../src/families';
+import { deploymentOf, FAMILY_NAMES } from '../src/families';
 import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import { installWorkspace, planTrigger, writePlan } from '../src/generate';
 import { kebabCase } from '../src/names';
@@ -203,9 +203,7 @@ describe('pnpm gen trigger, for every trigger family', () => {
       const matrix = run('pnpm', ['--silent', 'release:matrix'], copy, { PUBLISHED_PACKAGES: published });
       expect(matrix.ok, matrix.output).toBe(true);
       const deployed = (JSON.parse(matrix.stdout) as { app: string }[]).map((job) => job.app).sort();
-      const deployable = apps
-        .filter(({ family }) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot !== undefined)
-        .map(({ name }) => name);
+      const deployable = apps.filter(({ family }) => 'slot' in deploymentOf(family)).map(({ name }) => name);
       expect(deployed).toEqual(deployable.sort());
     },
     15 * MINUTES,

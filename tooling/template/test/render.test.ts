@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkAppSettings, listTriggerApps } from '@cognito-triggers/workspace';
 import { describe, expect, it } from 'vitest';
-import { FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf, type FamilyTemplate } from '../src/families';
+import { deploymentOf, FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf } from '../src/families';
 import { renderApp, renderTemplate, TEMPLATES_DIR, templateValues } from '../src/render';
 
 const EXPECTED_FILES = [
@@ -65,13 +65,13 @@ describe('renderApp', () => {
         cognitoTrigger?: unknown;
       };
       const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
-      const template: FamilyTemplate = FAMILY_TEMPLATES[family];
-      if (template.deploySlot === undefined) {
+      const deployment = deploymentOf(family);
+      if (!('slot' in deployment)) {
         expect(manifest.cognitoTrigger).toBeUndefined();
-        expect(readme).toContain("Not deployable by this repository's tooling yet");
+        expect(readme).toContain(`Not deployable by this repository's tooling yet**: ${deployment.reason}.`);
       } else {
         expect(manifest.cognitoTrigger).toEqual({
-          slot: template.deploySlot,
+          slot: deployment.slot,
           environment: { required: [], optional: ['LOG_LEVEL'] },
           awsAccess: 'none',
           timeoutSeconds: 5,
@@ -83,10 +83,10 @@ describe('renderApp', () => {
   );
 
   it('leaves out only the families the CDK user-pool stack cannot wire: inbound federation and the custom senders', () => {
-    const undeployable = FAMILY_NAMES.filter(
-      (family) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot === undefined,
-    );
+    const undeployable = FAMILY_NAMES.filter((family) => !('slot' in deploymentOf(family)));
     expect(undeployable.sort()).toEqual(['CustomEmailSender', 'CustomSMSSender', 'InboundFederation']);
+    expect(deploymentOf('PreTokenGeneration')).toEqual({ slot: 'preTokenGeneration' });
+    expect(JSON.stringify(deploymentOf('CustomSMSSender'))).toContain('KMS key');
   });
 
   it('wires the handler through trigger-core with the family object and the service name', async () => {

@@ -5,6 +5,7 @@
  */
 export { findWorkspaceRoot } from './root';
 export { APPS_DIR, AppManifestError, listTriggerApps, type TriggerApp } from './apps';
+export { DEPLOYABLE_SLOTS, familyOfSlot, slotNameOf, type SlotName } from './slots';
 export {
   deployEnvironment,
   localEnvironment,
@@ -15,7 +16,7 @@ export {
   type SettingReader,
 } from './settings';
 export { declarationProblems, loadAppSettings, SettingsDeclarationError, SETTINGS_FILE } from './load-settings';
-export { readConfigProblems, CONFIG_FILE } from './probe-config';
+export { CONFIG_FILE, LAMBDA_RUNTIME_ENVIRONMENT, readConfigProblems } from './probe-config';
 export { beginMarker, END_MARKER, replaceSettingsBlocks, settingsBlocks, type SettingsBlock } from './readme';
 export { checkAppSettings } from './check-settings';
 export { writeAppSettings } from './write-settings';

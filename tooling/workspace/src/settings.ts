@@ -21,6 +21,12 @@ export interface LocalStackContext {
   readonly sesEndpoint: string;
   /** The DynamoDB endpoint (dynalite), when the stack started one for the function. */
   readonly dynamodbEndpoint?: string;
+  /** The KMS emulator's endpoint, when the stack started one for the function. */
+  readonly kmsEndpoint?: string;
+  /** The key the local user pool encrypts codes for a custom sender with. */
+  readonly kmsKeyArn?: string;
+  /** The idempotency table the stack creates on dynalite (trigger-core's `once`). */
+  readonly idempotencyTable?: string;
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { eventShape, responseShape } from '../shape';
-import { checkStringMap, optionalEntry } from './checks';
-import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
-import { parseChallengeSession, type ChallengeSessionEntry } from './define-auth-challenge';
+import { defineFamily } from '../authoring/define-family';
+import { read, reply } from '../authoring/fields';
+import { challengeSession, type ChallengeSessionEntry } from './define-auth-challenge';
 
 /**
  * The sources of the CreateAuthChallenge family.
@@ -17,6 +16,7 @@ export const CREATE_AUTH_CHALLENGE_SOURCES = ['CreateAuthChallenge_Authenticatio
  * the session's challenge names completed and `response.challengeMetadata` optional, as Cognito
  * treats it. After parsing, both parameter maps are always set (missing ones become `{}`).
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-create-auth-challenge.html
  * @example
  * event.response.publicChallengeParameters = { question: 'What is 2 + 2?' };
  * event.response.privateChallengeParameters = { answer: '4' };
@@ -31,46 +31,30 @@ export type CreateAuthChallengeEvent = Omit<CreateAuthChallengeTriggerEvent, 're
  * public parameters the client shows and the private ones VerifyAuthChallengeResponse checks
  * against. Fails closed: a challenge that could not be created must not count as passed.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-create-auth-challenge.html
  * @example
  * export const handler = defineTrigger(createAuthChallenge, { service: 'create-auth-challenge' }, async (event) => {
  *   event.response.privateChallengeParameters = { answer: await sendOneTimeCode(event.request.userAttributes.email) };
  *   return event;
  * });
  */
-export const createAuthChallenge: TriggerFamily<CreateAuthChallengeEvent> = {
+export const createAuthChallenge = defineFamily<CreateAuthChallengeEvent>({
   name: 'CreateAuthChallenge',
   sources: CREATE_AUTH_CHALLENGE_SOURCES,
+  slot: 'CreateAuthChallenge',
+  versions: ['1'],
   failurePolicy: 'reject',
-  parseEvent(input) {
-    const { base, request, response } = parseBase(input, CREATE_AUTH_CHALLENGE_SOURCES);
-    return {
-      ...base,
-      request: {
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        challengeName: eventShape.string(request.challengeName, 'request.challengeName'),
-        session: parseChallengeSession(request.session),
-        ...optionalEntry('userNotFound', eventShape.optionalBoolean(request.userNotFound, 'request.userNotFound')),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      // New maps, so nothing the handler sets can reach Cognito through the raw event.
-      response: {
-        publicChallengeParameters:
-          eventShape.optionalStringMap(response.publicChallengeParameters, 'response.publicChallengeParameters') ?? {},
-        privateChallengeParameters:
-          eventShape.optionalStringMap(response.privateChallengeParameters, 'response.privateChallengeParameters') ??
-          {},
-        ...optionalEntry(
-          'challengeMetadata',
-          eventShape.optionalString(response.challengeMetadata, 'response.challengeMetadata'),
-        ),
-      },
-    };
+  deployment: { deployable: true },
+  request: {
+    userAttributes: read.attributes,
+    challengeName: read.string,
+    session: challengeSession,
+    userNotFound: read.optional(read.boolean),
+    clientMetadata: read.optional(read.attributes),
   },
-  checkResult(event, result) {
-    const response = checkResultBase(event, result);
-    checkStringMap(response.publicChallengeParameters, 'response.publicChallengeParameters');
-    checkStringMap(response.privateChallengeParameters, 'response.privateChallengeParameters');
-    responseShape.optionalString(response.challengeMetadata, 'response.challengeMetadata');
-    return result as CreateAuthChallengeEvent;
+  response: {
+    publicChallengeParameters: reply.attributes,
+    privateChallengeParameters: reply.attributes,
+    challengeMetadata: reply.optionalString,
   },
-};
+});

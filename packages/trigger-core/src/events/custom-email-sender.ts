@@ -1,6 +1,9 @@
 import type { CustomEmailSender_AccountTakeOverNotification_UserAttributes } from 'aws-lambda';
-import { eventShape, responseShape, type StringMap } from '../shape';
-import { optionalClientMetadata, parseBase, type BaseEvent, type TriggerFamily } from './common';
+import { eventShape } from '../authoring/checker';
+import { defineFamily } from '../authoring/define-family';
+import { isSource, read, type FieldReader } from '../authoring/fields';
+import type { BaseEvent } from '../family';
+import type { StringMap } from './values';
 
 /**
  * The sources of the CustomEmailSender family.
@@ -53,6 +56,7 @@ export type AccountTakeOverNotificationAttributes =
  * A CustomEmailSender event of one source. `request.code` is the code encrypted with the pool's
  * KMS key; decrypt it with the AWS Encryption SDK. An account-takeover notification carries no code.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-email-sender.html
  * @example
  * const event: CustomEmailSenderEventOf<'CustomEmailSender_SignUp'> = triggerEvent('CustomEmailSender_SignUp');
  */
@@ -74,71 +78,52 @@ export type CustomEmailSenderEventOf<TSource extends Source> = BaseEvent<TSource
  */
 export type CustomEmailSenderEvent = { [S in Source]: CustomEmailSenderEventOf<S> }[Source];
 
-function parseTakeOverAttributes(value: unknown): AccountTakeOverNotificationAttributes {
-  const map = eventShape.stringMap(value, 'request.userAttributes');
-  const { ACCOUNT_TAKE_OVER_ACTION: action, ...rest } = map;
+/** An account-takeover notice's details; the action, when present, must be one Cognito reports. */
+const takeOverAttributes: FieldReader<AccountTakeOverNotificationAttributes> = (value, path) => {
+  const { ACCOUNT_TAKE_OVER_ACTION: action, ...rest } = eventShape.stringMap(value, path);
+  if (action === undefined) return rest;
   return {
     ...rest,
-    ...(action === undefined
-      ? {}
-      : {
-          ACCOUNT_TAKE_OVER_ACTION: eventShape.oneOf(
-            action,
-            ACCOUNT_TAKE_OVER_ACTIONS,
-            'request.userAttributes.ACCOUNT_TAKE_OVER_ACTION',
-          ),
-        }),
+    ACCOUNT_TAKE_OVER_ACTION: eventShape.oneOf(action, ACCOUNT_TAKE_OVER_ACTIONS, `${path}.ACCOUNT_TAKE_OVER_ACTION`),
   };
-}
+};
+
+const isTakeOverNotice = isSource('CustomEmailSender_AccountTakeOverNotification');
 
 /**
  * The CustomEmailSender family: Cognito hands every e-mail to this function instead of sending it,
  * with the code encrypted. Rethrows on failure: Lambda then retries the asynchronous invocation,
  * because a code that was never delivered locks the user out.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-email-sender.html
  * @example
  * export const handler = defineTrigger(customEmailSender, { service: 'custom-email-sender' }, async (event, { signal }) => {
  *   if (event.request.code !== null) await ses.send(codeEmail(await decrypt(event.request.code)), { abortSignal: signal });
  *   return event;
  * });
  */
-export const customEmailSender: TriggerFamily<CustomEmailSenderEvent> = {
+export const customEmailSender = defineFamily<CustomEmailSenderEvent>({
   name: 'CustomEmailSender',
   sources: CUSTOM_EMAIL_SENDER_SOURCES,
+  slot: 'CustomEmailSender',
+  versions: ['1'],
   failurePolicy: 'rethrow',
-  parseEvent(input) {
-    const { base, request } = parseBase(input, CUSTOM_EMAIL_SENDER_SOURCES);
-    const type = eventShape.oneOf(request.type, [CUSTOM_EMAIL_SENDER_REQUEST_TYPE], 'request.type');
-    const clientMetadata = optionalClientMetadata(request.clientMetadata);
-    if (base.triggerSource === 'CustomEmailSender_AccountTakeOverNotification') {
-      return {
-        ...base,
-        triggerSource: base.triggerSource,
-        request: {
-          type,
-          code: eventShape.optionalString(request.code, 'request.code') ?? null,
-          userAttributes: parseTakeOverAttributes(request.userAttributes),
-          ...clientMetadata,
-        },
-        response: {},
-      };
-    }
-    return {
-      ...base,
-      triggerSource: base.triggerSource,
-      request: {
-        type,
-        code: eventShape.string(request.code, 'request.code'),
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        ...clientMetadata,
-      },
-      response: {},
-    };
+  deployment: {
+    deployable: false,
+    reason:
+      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
   },
-  checkResult(_event, result) {
-    // Cognito ignores what a sender returns. Failing here would only make Lambda retry and send
-    // the message a second time, so anything object-ish passes.
-    responseShape.object(result, 'result');
-    return result as CustomEmailSenderEvent;
+  request: {
+    type: read.oneOf([CUSTOM_EMAIL_SENDER_REQUEST_TYPE]),
+    clientMetadata: read.optional(read.attributes),
+    // An account-takeover notification has details of the attempt instead of a code.
+    code: read.when(
+      isTakeOverNotice,
+      read.optional(read.string, () => null),
+      read.string,
+    ),
+    userAttributes: read.when(isTakeOverNotice, takeOverAttributes, read.attributes),
   },
-};
+  response: {},
+  result: 'any-object',
+});

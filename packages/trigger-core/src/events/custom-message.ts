@@ -1,9 +1,7 @@
 import type { CustomMessageTriggerEvent } from 'aws-lambda';
-import { eventShape, responseShape } from '../shape';
-import { characterCount, optionalEntry } from './checks';
-import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
-
-export { characterCount };
+import { responseShape } from '../authoring/checker';
+import { defineFamily } from '../authoring/define-family';
+import { read, reply } from '../authoring/fields';
 
 /**
  * The sources of the CustomMessage family.
@@ -35,11 +33,25 @@ export const CUSTOM_MESSAGE_LIMITS = {
 } as const;
 
 /**
+ * Length in characters (Unicode code points), the unit Cognito's message limits are given in; a
+ * string's `length` counts UTF-16 units and would count an emoji twice.
+ *
+ * @example
+ * if (characterCount(sms) > CUSTOM_MESSAGE_LIMITS.smsMessage) sms = shorterText;
+ */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+/**
  * A CustomMessage event, discriminated on `triggerSource`; `@types/aws-lambda`'s event with
  * `request.linkParameter` optional, because Cognito sends it only where a message can carry a
  * verification link. After parsing, the three response texts are always set (missing ones become
  * `null`, which keeps Cognito's own text).
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html
  * @example
  * event.response.emailSubject = 'Your verification code';
  * event.response.emailMessage = `Your code is ${event.request.codeParameter}`;
@@ -146,44 +158,32 @@ function describeProblem(problem: CustomMessageProblem): string {
  * message, so the handler can write its own text. Fails open: on failure Cognito sends its default
  * message rather than none.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html
  * @example
  * export const handler = defineTrigger(customMessage, { service: 'custom-message' }, async (event) => {
  *   event.response.smsMessage = `Your code: ${event.request.codeParameter}`;
  *   return event;
  * });
  */
-export const customMessage: TriggerFamily<CustomMessageEvent> = {
+export const customMessage = defineFamily<CustomMessageEvent>({
   name: 'CustomMessage',
   sources: CUSTOM_MESSAGE_SOURCES,
+  slot: 'CustomMessage',
+  versions: ['1'],
   failurePolicy: 'return-event',
-  parseEvent(input) {
-    const { base, request, response } = parseBase(input, CUSTOM_MESSAGE_SOURCES);
-    return {
-      ...base,
-      request: {
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        codeParameter: eventShape.string(request.codeParameter, 'request.codeParameter'),
-        usernameParameter: eventShape.optionalString(request.usernameParameter, 'request.usernameParameter') ?? null,
-        ...optionalEntry('linkParameter', eventShape.optionalString(request.linkParameter, 'request.linkParameter')),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      // A new object: on failure the wrapper returns the raw event, which must still hold
-      // Cognito's nulls rather than a half-written message.
-      response: {
-        smsMessage: eventShape.optionalString(response.smsMessage, 'response.smsMessage') ?? null,
-        emailMessage: eventShape.optionalString(response.emailMessage, 'response.emailMessage') ?? null,
-        emailSubject: eventShape.optionalString(response.emailSubject, 'response.emailSubject') ?? null,
-      },
-    };
+  deployment: { deployable: true },
+  request: {
+    userAttributes: read.attributes,
+    codeParameter: read.string,
+    usernameParameter: read.optional(read.string, () => null),
+    linkParameter: read.optional(read.string),
+    clientMetadata: read.optional(read.attributes),
   },
-  checkResult(event, result) {
-    const response = checkResultBase(event, result);
-    const texts: CustomMessageTexts = {};
-    for (const field of [...MESSAGE_FIELDS, 'emailSubject'] as const) {
-      texts[field] = responseShape.optionalString(response[field], `response.${field}`);
-    }
-    const problem = customMessageProblem(event, texts);
+  // Missing texts become null: on failure the wrapper returns the raw event, which must still hold
+  // Cognito's nulls rather than a half-written message.
+  response: { smsMessage: reply.message, emailMessage: reply.message, emailSubject: reply.message },
+  checkResponse(event, response) {
+    const problem = customMessageProblem(event, response);
     if (problem) responseShape.fail(`response.${problem.field}`, describeProblem(problem));
-    return result as CustomMessageEvent;
   },
-};
+});

@@ -1,5 +1,7 @@
-import { eventShape, responseShape, type StringMap } from '../shape';
-import { optionalClientMetadata, parseBase, type BaseEvent, type TriggerFamily } from './common';
+import { defineFamily } from '../authoring/define-family';
+import { read } from '../authoring/fields';
+import type { BaseEvent } from '../family';
+import type { StringMap } from './values';
 
 /**
  * The sources of the CustomSMSSender family.
@@ -31,6 +33,7 @@ type Source = (typeof CUSTOM_SMS_SENDER_SOURCES)[number];
  * A CustomSMSSender event of one source. `request.code` is the code encrypted with the pool's KMS
  * key; decrypt it with the AWS Encryption SDK.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-sms-sender.html
  * @example
  * const event: CustomSMSSenderEventOf<'CustomSMSSender_Authentication'> = triggerEvent('CustomSMSSender_Authentication');
  */
@@ -57,33 +60,30 @@ export type CustomSMSSenderEvent = { [S in Source]: CustomSMSSenderEventOf<S> }[
  * it, with the code encrypted. Rethrows on failure: Lambda then retries the asynchronous
  * invocation, because a code that was never delivered locks the user out.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-sms-sender.html
  * @example
  * export const handler = defineTrigger(customSmsSender, { service: 'custom-sms-sender' }, async (event, { signal }) => {
  *   await sns.send(smsTo(event.request.userAttributes.phone_number, await decrypt(event.request.code)), { abortSignal: signal });
  *   return event;
  * });
  */
-export const customSmsSender: TriggerFamily<CustomSMSSenderEvent> = {
+export const customSmsSender = defineFamily<CustomSMSSenderEvent>({
   name: 'CustomSMSSender',
   sources: CUSTOM_SMS_SENDER_SOURCES,
+  slot: 'CustomSMSSender',
+  versions: ['1'],
   failurePolicy: 'rethrow',
-  parseEvent(input) {
-    const { base, request } = parseBase(input, CUSTOM_SMS_SENDER_SOURCES);
-    return {
-      ...base,
-      request: {
-        type: eventShape.oneOf(request.type, [CUSTOM_SMS_SENDER_REQUEST_TYPE], 'request.type'),
-        code: eventShape.string(request.code, 'request.code'),
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      response: {},
-    };
+  deployment: {
+    deployable: false,
+    reason:
+      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
   },
-  checkResult(_event, result) {
-    // Cognito ignores what a sender returns. Failing here would only make Lambda retry and send
-    // the message a second time, so anything object-ish passes.
-    responseShape.object(result, 'result');
-    return result as CustomSMSSenderEvent;
+  request: {
+    type: read.oneOf([CUSTOM_SMS_SENDER_REQUEST_TYPE]),
+    code: read.string,
+    userAttributes: read.attributes,
+    clientMetadata: read.optional(read.attributes),
   },
-};
+  response: {},
+  result: 'any-object',
+});

@@ -1,7 +1,7 @@
 import type { DefineAuthChallengeTriggerEvent } from 'aws-lambda';
-import { eventShape, responseShape } from '../shape';
-import { optionalEntry } from './checks';
-import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
+import { eventShape } from '../authoring/checker';
+import { defineFamily } from '../authoring/define-family';
+import { read, reply, type FieldReader } from '../authoring/fields';
 
 /**
  * The sources of the DefineAuthChallenge family.
@@ -61,34 +61,34 @@ export interface ChallengeSessionEntry {
 }
 
 /**
- * Parses `request.session` of the auth-challenge triggers into new entries. An unknown challenge
+ * Reads `request.session` of the auth-challenge triggers into new entries. An unknown challenge
  * name is an invalid event: the handler's flow logic branches on these names, and a name it was
  * not written for must not be treated as a known one.
  *
  * @example
- * const session = parseChallengeSession(request.session);
+ * request: { session: challengeSession }
  */
-export function parseChallengeSession(value: unknown): ChallengeSessionEntry[] {
-  if (!Array.isArray(value)) eventShape.fail('request.session', 'must be an array');
+export const challengeSession: FieldReader<ChallengeSessionEntry[]> = (value, path) => {
+  if (!Array.isArray(value)) eventShape.fail(path, 'must be an array');
   return value.map((item, index) => {
-    const path = `request.session[${index}]`;
-    const entry = eventShape.object(item, path);
-    return {
-      challengeName: eventShape.oneOf(entry.challengeName, CHALLENGE_NAMES, `${path}.challengeName`),
-      challengeResult: eventShape.boolean(entry.challengeResult, `${path}.challengeResult`),
-      ...optionalEntry(
-        'challengeMetadata',
-        eventShape.optionalString(entry.challengeMetadata, `${path}.challengeMetadata`),
-      ),
+    const entryPath = `${path}[${index}]`;
+    const entry = eventShape.object(item, entryPath);
+    const parsed: ChallengeSessionEntry = {
+      challengeName: eventShape.oneOf(entry.challengeName, CHALLENGE_NAMES, `${entryPath}.challengeName`),
+      challengeResult: eventShape.boolean(entry.challengeResult, `${entryPath}.challengeResult`),
     };
+    const metadata = eventShape.optionalString(entry.challengeMetadata, `${entryPath}.challengeMetadata`);
+    if (metadata !== undefined) parsed.challengeMetadata = metadata;
+    return parsed;
   });
-}
+};
 
 /**
  * A DefineAuthChallenge event, discriminated on `triggerSource`; `@types/aws-lambda`'s event with
  * the session's challenge names completed. After parsing, `issueTokens` and `failAuthentication`
  * are always set (missing ones become `false`).
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-define-auth-challenge.html
  * @example
  * event.response.challengeName = 'CUSTOM_CHALLENGE';
  */
@@ -101,6 +101,7 @@ export type DefineAuthChallengeEvent = Omit<DefineAuthChallengeTriggerEvent, 're
  * whether to issue tokens, fail, or ask another challenge. Fails closed: a broken flow must not
  * issue tokens.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-define-auth-challenge.html
  * @example
  * export const handler = defineTrigger(defineAuthChallenge, { service: 'define-auth-challenge' }, async (event) => {
  *   event.response.issueTokens = event.request.session.at(-1)?.challengeResult === true;
@@ -109,34 +110,18 @@ export type DefineAuthChallengeEvent = Omit<DefineAuthChallengeTriggerEvent, 're
  *   return event;
  * });
  */
-export const defineAuthChallenge: TriggerFamily<DefineAuthChallengeEvent> = {
+export const defineAuthChallenge = defineFamily<DefineAuthChallengeEvent>({
   name: 'DefineAuthChallenge',
   sources: DEFINE_AUTH_CHALLENGE_SOURCES,
+  slot: 'DefineAuthChallenge',
+  versions: ['1'],
   failurePolicy: 'reject',
-  parseEvent(input) {
-    const { base, request, response } = parseBase(input, DEFINE_AUTH_CHALLENGE_SOURCES);
-    return {
-      ...base,
-      request: {
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        session: parseChallengeSession(request.session),
-        ...optionalEntry('userNotFound', eventShape.optionalBoolean(request.userNotFound, 'request.userNotFound')),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      // A new object, so nothing the handler sets can reach Cognito through the raw event.
-      response: {
-        ...optionalEntry('challengeName', eventShape.optionalString(response.challengeName, 'response.challengeName')),
-        issueTokens: eventShape.optionalBoolean(response.issueTokens, 'response.issueTokens') ?? false,
-        failAuthentication:
-          eventShape.optionalBoolean(response.failAuthentication, 'response.failAuthentication') ?? false,
-      },
-    };
+  deployment: { deployable: true },
+  request: {
+    userAttributes: read.attributes,
+    session: challengeSession,
+    userNotFound: read.optional(read.boolean),
+    clientMetadata: read.optional(read.attributes),
   },
-  checkResult(event, result) {
-    const response = checkResultBase(event, result);
-    responseShape.optionalString(response.challengeName, 'response.challengeName');
-    responseShape.boolean(response.issueTokens, 'response.issueTokens');
-    responseShape.boolean(response.failAuthentication, 'response.failAuthentication');
-    return result as DefineAuthChallengeEvent;
-  },
-};
+  response: { challengeName: reply.optionalString, issueTokens: reply.flag, failAuthentication: reply.flag },
+});

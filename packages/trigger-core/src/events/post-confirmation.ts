@@ -1,12 +1,12 @@
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
-import { eventShape } from '../shape';
-import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
+import { defineFamily } from '../authoring/define-family';
+import { read } from '../authoring/fields';
 
 /**
  * The sources of the PostConfirmation family.
  *
  * @example
- * POST_CONFIRMATION_SOURCES.includes(event.triggerSource); // true for a PostConfirmation event
+ * const isReset = event.triggerSource === POST_CONFIRMATION_SOURCES[1]; // 'PostConfirmation_ConfirmForgotPassword'
  */
 export const POST_CONFIRMATION_SOURCES = [
   'PostConfirmation_ConfirmSignUp',
@@ -16,8 +16,9 @@ export const POST_CONFIRMATION_SOURCES = [
 /**
  * A PostConfirmation event, discriminated on `triggerSource`.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
  * @example
- * if (event.triggerSource === 'PostConfirmation_ConfirmSignUp') sendWelcome(event);
+ * if (event.triggerSource === 'PostConfirmation_ConfirmSignUp') await sendWelcome(event.request.userAttributes);
  */
 export type PostConfirmationEvent = PostConfirmationTriggerEvent;
 
@@ -25,26 +26,20 @@ export type PostConfirmationEvent = PostConfirmationTriggerEvent;
  * The PostConfirmation family: fires after a user confirms sign-up or a forgotten-password reset.
  * Fails open: the user is already confirmed, so a failed side effect must not block them.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
  * @example
- * export const handler = defineTrigger(postConfirmation, { service: 'post-confirmation' }, async (event) => event);
+ * export const handler = defineTrigger(postConfirmation, { service: 'post-confirmation' }, async (event, { signal }) => {
+ *   if (event.triggerSource === 'PostConfirmation_ConfirmSignUp') await ses.send(welcome(event), { abortSignal: signal });
+ *   return event;
+ * });
  */
-export const postConfirmation: TriggerFamily<PostConfirmationEvent> = {
+export const postConfirmation = defineFamily<PostConfirmationEvent>({
   name: 'PostConfirmation',
   sources: POST_CONFIRMATION_SOURCES,
+  slot: 'PostConfirmation',
+  versions: ['1'],
   failurePolicy: 'return-event',
-  parseEvent(input) {
-    const { base, request } = parseBase(input, POST_CONFIRMATION_SOURCES);
-    return {
-      ...base,
-      request: {
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      response: {},
-    };
-  },
-  checkResult(event, result) {
-    checkResultBase(event, result);
-    return result as PostConfirmationEvent;
-  },
-};
+  deployment: { deployable: true },
+  request: { userAttributes: read.attributes, clientMetadata: read.optional(read.attributes) },
+  response: {},
+});

@@ -1,13 +1,12 @@
 import type { PreAuthenticationTriggerEvent } from 'aws-lambda';
-import { eventShape } from '../shape';
-import { optionalEntry, optionalStringMapEntry } from './checks';
-import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
+import { defineFamily } from '../authoring/define-family';
+import { read } from '../authoring/fields';
 
 /**
  * The sources of the PreAuthentication family.
  *
  * @example
- * PRE_AUTHENTICATION_SOURCES.includes(event.triggerSource);
+ * PRE_AUTHENTICATION_SOURCES.includes(event.triggerSource); // true for every PreAuthentication event
  */
 export const PRE_AUTHENTICATION_SOURCES = ['PreAuthentication_Authentication'] as const;
 
@@ -15,6 +14,7 @@ export const PRE_AUTHENTICATION_SOURCES = ['PreAuthentication_Authentication'] a
  * A PreAuthentication event, discriminated on `triggerSource`. `request.userNotFound` is set when
  * the pool hides user-existence errors and the user does not exist.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html
  * @example
  * if (event.request.userNotFound) throw new UserFacingError('Incorrect username or password.');
  */
@@ -25,28 +25,25 @@ export type PreAuthenticationEvent = PreAuthenticationTriggerEvent;
  * credentials, so it can refuse the attempt. Fails closed: a gate that broke must not wave
  * sign-ins through.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html
  * @example
- * export const handler = defineTrigger(preAuthentication, { service: 'pre-authentication' }, async (event) => event);
+ * export const handler = defineTrigger(preAuthentication, { service: 'sign-in-gate' }, async (event) => {
+ *   if (await isLocked(event.userName)) throw new UserFacingError('This account is locked. Contact support.');
+ *   return event;
+ * });
  */
-export const preAuthentication: TriggerFamily<PreAuthenticationEvent> = {
+export const preAuthentication = defineFamily<PreAuthenticationEvent>({
   name: 'PreAuthentication',
   sources: PRE_AUTHENTICATION_SOURCES,
+  slot: 'PreAuthentication',
+  versions: ['1'],
   failurePolicy: 'reject',
-  parseEvent(input) {
-    const { base, request } = parseBase(input, PRE_AUTHENTICATION_SOURCES);
-    return {
-      ...base,
-      request: {
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        ...optionalEntry('userNotFound', eventShape.optionalBoolean(request.userNotFound, 'request.userNotFound')),
-        ...optionalStringMapEntry('validationData', request.validationData, 'request.validationData'),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      response: {},
-    };
+  deployment: { deployable: true },
+  request: {
+    userAttributes: read.attributes,
+    userNotFound: read.optional(read.boolean),
+    validationData: read.optional(read.attributes),
+    clientMetadata: read.optional(read.attributes),
   },
-  checkResult(event, result) {
-    checkResultBase(event, result);
-    return result as PreAuthenticationEvent;
-  },
-};
+  response: {},
+});

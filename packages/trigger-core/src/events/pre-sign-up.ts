@@ -1,13 +1,13 @@
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
-import { eventShape, responseShape } from '../shape';
-import { optionalStringMapEntry } from './checks';
-import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
+import { responseShape } from '../authoring/checker';
+import { defineFamily } from '../authoring/define-family';
+import { read, reply } from '../authoring/fields';
 
 /**
  * The sources of the PreSignUp family.
  *
  * @example
- * const federated = event.triggerSource === PRE_SIGN_UP_SOURCES[2];
+ * const federated = event.triggerSource === PRE_SIGN_UP_SOURCES[2]; // 'PreSignUp_ExternalProvider'
  */
 export const PRE_SIGN_UP_SOURCES = [
   'PreSignUp_SignUp',
@@ -19,8 +19,9 @@ export const PRE_SIGN_UP_SOURCES = [
  * A PreSignUp event, discriminated on `triggerSource`. The response's three flags are always set
  * after parsing (missing ones become `false`), so a handler can flip one without building the rest.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html
  * @example
- * if (event.triggerSource === 'PreSignUp_ExternalProvider') event.response.autoConfirmUser = true;
+ * if (event.triggerSource === 'PreSignUp_AdminCreateUser') event.response.autoConfirmUser = true;
  */
 export type PreSignUpEvent = PreSignUpTriggerEvent;
 
@@ -29,50 +30,37 @@ export type PreSignUpEvent = PreSignUpTriggerEvent;
  * auto-confirm and auto-verify the user. Fails closed: a gate that broke must not let sign-ups
  * through unchecked.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html
  * @example
  * export const handler = defineTrigger(preSignUp, { service: 'pre-sign-up' }, async (event) => {
  *   if (!event.request.userAttributes.email?.endsWith('@example.com')) throw new UserFacingError('Use your work e-mail.');
  *   return event;
  * });
  */
-export const preSignUp: TriggerFamily<PreSignUpEvent> = {
+export const preSignUp = defineFamily<PreSignUpEvent>({
   name: 'PreSignUp',
   sources: PRE_SIGN_UP_SOURCES,
+  slot: 'PreSignUp',
+  versions: ['1'],
   failurePolicy: 'reject',
-  parseEvent(input) {
-    const { base, request, response } = parseBase(input, PRE_SIGN_UP_SOURCES);
-    return {
-      ...base,
-      request: {
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        ...optionalStringMapEntry('validationData', request.validationData, 'request.validationData'),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      // A new object: the wrapper returns the raw event when the handler fails, and what the
-      // handler set on a shared response would then reach Cognito unchecked.
-      response: {
-        autoConfirmUser: eventShape.optionalBoolean(response.autoConfirmUser, 'response.autoConfirmUser') ?? false,
-        autoVerifyEmail: eventShape.optionalBoolean(response.autoVerifyEmail, 'response.autoVerifyEmail') ?? false,
-        autoVerifyPhone: eventShape.optionalBoolean(response.autoVerifyPhone, 'response.autoVerifyPhone') ?? false,
-      },
-    };
+  deployment: { deployable: true },
+  request: {
+    userAttributes: read.attributes,
+    validationData: read.optional(read.attributes),
+    clientMetadata: read.optional(read.attributes),
   },
-  checkResult(event, result) {
-    const response = checkResultBase(event, result);
-    responseShape.boolean(response.autoConfirmUser, 'response.autoConfirmUser');
-    const autoVerifyEmail = responseShape.boolean(response.autoVerifyEmail, 'response.autoVerifyEmail');
-    const autoVerifyPhone = responseShape.boolean(response.autoVerifyPhone, 'response.autoVerifyPhone');
-    // Cognito fails the whole sign-up when asked to verify an attribute the user does not have.
+  response: { autoConfirmUser: reply.flag, autoVerifyEmail: reply.flag, autoVerifyPhone: reply.flag },
+  // Cognito fails the whole sign-up when asked to verify an attribute the user does not have.
+  checkResponse(event, response) {
     const attributes = event.request.userAttributes;
-    if (autoVerifyEmail && !attributes.email) {
+    if (response.autoVerifyEmail === true && !attributes.email) {
       responseShape.fail('response.autoVerifyEmail', 'can be true only when request.userAttributes.email is set');
     }
-    if (autoVerifyPhone && !attributes.phone_number) {
+    if (response.autoVerifyPhone === true && !attributes.phone_number) {
       responseShape.fail(
         'response.autoVerifyPhone',
         'can be true only when request.userAttributes.phone_number is set',
       );
     }
-    return result as PreSignUpEvent;
   },
-};
+});

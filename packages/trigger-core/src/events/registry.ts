@@ -1,4 +1,4 @@
-import type { TriggerFamily, TriggerFamilyName } from './common';
+import type { TriggerFamily, TriggerFamilyName } from '../family';
 import { createAuthChallenge, type CreateAuthChallengeEvent } from './create-auth-challenge';
 import { customEmailSender, type CustomEmailSenderEvent } from './custom-email-sender';
 import { customMessage, type CustomMessageEvent } from './custom-message';
@@ -9,7 +9,8 @@ import { postAuthentication, type PostAuthenticationEvent } from './post-authent
 import { postConfirmation, type PostConfirmationEvent } from './post-confirmation';
 import { preAuthentication, type PreAuthenticationEvent } from './pre-authentication';
 import { preSignUp, type PreSignUpEvent } from './pre-sign-up';
-import { preTokenGeneration, type PreTokenGenerationEvent } from './pre-token-generation';
+import { preTokenGeneration } from './pre-token-generation/family';
+import type { PreTokenGenerationEvent } from './pre-token-generation/types';
 import { userMigration, type UserMigrationEvent } from './user-migration';
 import { verifyAuthChallengeResponse, type VerifyAuthChallengeResponseEvent } from './verify-auth-challenge-response';
 
@@ -43,11 +44,15 @@ export type CognitoTriggerEvent =
 export type CognitoTriggerSource = CognitoTriggerEvent['triggerSource'];
 
 /**
- * Every trigger family, by name. A tool that serves several triggers (a local runner, a test
- * harness) looks families up here instead of importing each one.
+ * The one registry of trigger families, by name: each with its trigger sources, its Cognito
+ * `LambdaConfig` slot, the event versions Cognito sends it, its failure policy and whether this
+ * repo's tooling can deploy it. A tool that serves several triggers (the template, a local runner,
+ * the release registry, a test harness) derives its lists from here instead of keeping its own.
  *
  * @example
- * const family = TRIGGER_FAMILIES.PreSignUp; // preSignUp
+ * for (const family of Object.values(TRIGGER_FAMILIES)) {
+ *   if (family.deployment.deployable) console.log(family.name, family.slot, family.versions.join('/'));
+ * }
  */
 export const TRIGGER_FAMILIES = {
   PreSignUp: preSignUp,

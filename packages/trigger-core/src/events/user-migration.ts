@@ -1,6 +1,7 @@
-import { eventShape, responseShape, type StringMap } from '../shape';
-import { checkStringMap, copyOptionalStringArray, optionalEntry, optionalStringMapEntry } from './checks';
-import { checkResultBase, optionalClientMetadata, parseBase, type BaseEvent, type TriggerFamily } from './common';
+import { defineFamily } from '../authoring/define-family';
+import { isSource, read, reply } from '../authoring/fields';
+import type { BaseEvent } from '../family';
+import type { StringMap } from './values';
 
 /**
  * The sources of the UserMigration family.
@@ -69,47 +70,19 @@ export type UserMigrationEventOf<TSource extends (typeof USER_MIGRATION_SOURCES)
  * A UserMigration event, discriminated on `triggerSource`. After parsing, `response.userAttributes`
  * is always set (missing becomes `{}`).
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html
  * @example
  * if (event.triggerSource === 'UserMigration_Authentication') await legacy.verify(event.userName, event.request.password);
  */
 export type UserMigrationEvent =
   UserMigrationEventOf<'UserMigration_Authentication'> | UserMigrationEventOf<'UserMigration_ForgotPassword'>;
 
-function parseResponse(response: Record<string, unknown>): UserMigrationResponse {
-  return {
-    userAttributes: eventShape.optionalStringMap(response.userAttributes, 'response.userAttributes') ?? {},
-    ...optionalEntry(
-      'finalUserStatus',
-      response.finalUserStatus == null
-        ? undefined
-        : eventShape.oneOf(response.finalUserStatus, USER_MIGRATION_FINAL_STATUSES, 'response.finalUserStatus'),
-    ),
-    ...optionalEntry(
-      'messageAction',
-      response.messageAction == null
-        ? undefined
-        : eventShape.oneOf(response.messageAction, USER_MIGRATION_MESSAGE_ACTIONS, 'response.messageAction'),
-    ),
-    ...optionalEntry(
-      'desiredDeliveryMediums',
-      copyOptionalStringArray(eventShape, response.desiredDeliveryMediums, 'response.desiredDeliveryMediums')?.map(
-        (medium, index) =>
-          eventShape.oneOf(medium, USER_MIGRATION_DELIVERY_MEDIUMS, `response.desiredDeliveryMediums[${index}]`),
-      ),
-    ),
-    ...optionalEntry(
-      'forceAliasCreation',
-      eventShape.optionalBoolean(response.forceAliasCreation, 'response.forceAliasCreation'),
-    ),
-    ...optionalEntry('enableSMSMFA', eventShape.optionalBoolean(response.enableSMSMFA, 'response.enableSMSMFA')),
-  };
-}
-
 /**
  * The UserMigration family: fires when a user who is not in the pool signs in or asks to reset
  * their password, so the handler can look them up in the old user store and let Cognito create
  * them. Fails closed: a lookup that broke must not create a user.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html
  * @example
  * export const handler = defineTrigger(userMigration, { service: 'user-migration' }, async (event) => {
  *   const user = await legacy.find(event.userName);
@@ -118,45 +91,25 @@ function parseResponse(response: Record<string, unknown>): UserMigrationResponse
  *   return event;
  * });
  */
-export const userMigration: TriggerFamily<UserMigrationEvent> = {
+export const userMigration = defineFamily<UserMigrationEvent>({
   name: 'UserMigration',
   sources: USER_MIGRATION_SOURCES,
+  slot: 'UserMigration',
+  versions: ['1'],
   failurePolicy: 'reject',
-  parseEvent(input) {
-    const { base, request, response } = parseBase(input, USER_MIGRATION_SOURCES);
-    const shared = {
-      ...optionalStringMapEntry('validationData', request.validationData, 'request.validationData'),
-      ...optionalClientMetadata(request.clientMetadata),
-    };
-    // A new response object, so nothing the handler sets can reach Cognito through the raw event.
-    if (base.triggerSource === 'UserMigration_Authentication') {
-      return {
-        ...base,
-        triggerSource: base.triggerSource,
-        request: { password: eventShape.string(request.password, 'request.password'), ...shared },
-        response: parseResponse(response),
-      };
-    }
-    return { ...base, triggerSource: base.triggerSource, request: shared, response: parseResponse(response) };
+  deployment: { deployable: true },
+  request: {
+    // Only a sign-in carries the password the user typed.
+    password: read.when(isSource('UserMigration_Authentication'), read.string),
+    validationData: read.optional(read.attributes),
+    clientMetadata: read.optional(read.attributes),
   },
-  checkResult(event, result) {
-    const response = checkResultBase(event, result);
-    checkStringMap(response.userAttributes, 'response.userAttributes');
-    if (response.finalUserStatus != null) {
-      responseShape.oneOf(response.finalUserStatus, USER_MIGRATION_FINAL_STATUSES, 'response.finalUserStatus');
-    }
-    if (response.messageAction != null) {
-      responseShape.oneOf(response.messageAction, USER_MIGRATION_MESSAGE_ACTIONS, 'response.messageAction');
-    }
-    if (response.desiredDeliveryMediums != null) {
-      responseShape
-        .stringArray(response.desiredDeliveryMediums, 'response.desiredDeliveryMediums')
-        .forEach((medium, index) =>
-          responseShape.oneOf(medium, USER_MIGRATION_DELIVERY_MEDIUMS, `response.desiredDeliveryMediums[${index}]`),
-        );
-    }
-    responseShape.optionalBoolean(response.forceAliasCreation, 'response.forceAliasCreation');
-    responseShape.optionalBoolean(response.enableSMSMFA, 'response.enableSMSMFA');
-    return result as UserMigrationEvent;
+  response: {
+    userAttributes: reply.attributes,
+    finalUserStatus: reply.optionalOneOf(USER_MIGRATION_FINAL_STATUSES),
+    messageAction: reply.optionalOneOf(USER_MIGRATION_MESSAGE_ACTIONS),
+    desiredDeliveryMediums: reply.optionalListOf(USER_MIGRATION_DELIVERY_MEDIUMS),
+    forceAliasCreation: reply.optionalBoolean,
+    enableSMSMFA: reply.optionalBoolean,
   },
-};
+});

@@ -1,13 +1,12 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
-import { eventShape, responseShape } from '../shape';
-import { optionalEntry } from './checks';
-import { checkResultBase, optionalClientMetadata, parseBase, type TriggerFamily } from './common';
+import { defineFamily } from '../authoring/define-family';
+import { read, reply } from '../authoring/fields';
 
 /**
  * The sources of the VerifyAuthChallengeResponse family.
  *
  * @example
- * VERIFY_AUTH_CHALLENGE_RESPONSE_SOURCES.includes(event.triggerSource);
+ * VERIFY_AUTH_CHALLENGE_RESPONSE_SOURCES.includes(event.triggerSource); // true for every such event
  */
 export const VERIFY_AUTH_CHALLENGE_RESPONSE_SOURCES = ['VerifyAuthChallengeResponse_Authentication'] as const;
 
@@ -15,6 +14,7 @@ export const VERIFY_AUTH_CHALLENGE_RESPONSE_SOURCES = ['VerifyAuthChallengeRespo
  * A VerifyAuthChallengeResponse event, discriminated on `triggerSource`. After parsing,
  * `response.answerCorrect` is always set (missing becomes `false`).
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-verify-auth-challenge-response.html
  * @example
  * event.response.answerCorrect = event.request.challengeAnswer === event.request.privateChallengeParameters.answer;
  */
@@ -24,39 +24,26 @@ export type VerifyAuthChallengeResponseEvent = VerifyAuthChallengeResponseTrigge
  * The VerifyAuthChallengeResponse family: checks the user's answer to a custom challenge. Fails
  * closed: an answer that could not be checked must not count as correct.
  *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-verify-auth-challenge-response.html
  * @example
  * export const handler = defineTrigger(verifyAuthChallengeResponse, { service: 'verify-auth-challenge' }, async (event) => {
  *   event.response.answerCorrect = timingSafeEqualText(event.request.challengeAnswer, event.request.privateChallengeParameters.answer);
  *   return event;
  * });
  */
-export const verifyAuthChallengeResponse: TriggerFamily<VerifyAuthChallengeResponseEvent> = {
+export const verifyAuthChallengeResponse = defineFamily<VerifyAuthChallengeResponseEvent>({
   name: 'VerifyAuthChallengeResponse',
   sources: VERIFY_AUTH_CHALLENGE_RESPONSE_SOURCES,
+  slot: 'VerifyAuthChallengeResponse',
+  versions: ['1'],
   failurePolicy: 'reject',
-  parseEvent(input) {
-    const { base, request, response } = parseBase(input, VERIFY_AUTH_CHALLENGE_RESPONSE_SOURCES);
-    return {
-      ...base,
-      request: {
-        userAttributes: eventShape.stringMap(request.userAttributes, 'request.userAttributes'),
-        privateChallengeParameters: eventShape.stringMap(
-          request.privateChallengeParameters,
-          'request.privateChallengeParameters',
-        ),
-        challengeAnswer: eventShape.string(request.challengeAnswer, 'request.challengeAnswer'),
-        ...optionalEntry('userNotFound', eventShape.optionalBoolean(request.userNotFound, 'request.userNotFound')),
-        ...optionalClientMetadata(request.clientMetadata),
-      },
-      // A new object, so nothing the handler sets can reach Cognito through the raw event.
-      response: {
-        answerCorrect: eventShape.optionalBoolean(response.answerCorrect, 'response.answerCorrect') ?? false,
-      },
-    };
+  deployment: { deployable: true },
+  request: {
+    userAttributes: read.attributes,
+    privateChallengeParameters: read.attributes,
+    challengeAnswer: read.string,
+    userNotFound: read.optional(read.boolean),
+    clientMetadata: read.optional(read.attributes),
   },
-  checkResult(event, result) {
-    const response = checkResultBase(event, result);
-    responseShape.boolean(response.answerCorrect, 'response.answerCorrect');
-    return result as VerifyAuthChallengeResponseEvent;
-  },
-};
+  response: { answerCorrect: reply.flag },
+});

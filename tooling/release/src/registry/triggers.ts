@@ -1,26 +1,23 @@
-import { AppManifestError, findWorkspaceRoot, listTriggerApps, type TriggerApp } from '@cognito-triggers/workspace';
+import {
+  AppManifestError,
+  DEPLOYABLE_SLOTS,
+  findWorkspaceRoot,
+  listTriggerApps,
+  type SlotName,
+  type TriggerApp,
+} from '@cognito-triggers/workspace';
 import { ReleaseConfigurationError } from './errors';
 import { SES_SENDER_VARIABLE } from './ses-sender';
 
 /**
- * The keys of a user pool's `LambdaConfig` a trigger app can fill: those the CDK user-pool stack
- * wires with nothing but the function (the custom senders also need a KMS key, so they are not here).
+ * The keys of a user pool's `LambdaConfig` a trigger app can fill, by their `cognitoTrigger.slot`
+ * names: those the CDK user-pool stack wires with nothing but the function. Derived from
+ * trigger-core's family registry (its `deployment` marks), so this list is never kept by hand.
  *
  * @example
  * USER_POOL_TRIGGER_SLOTS.includes('postConfirmation'); // true
  */
-export const USER_POOL_TRIGGER_SLOTS = [
-  'preSignUp',
-  'postConfirmation',
-  'customMessage',
-  'preTokenGeneration',
-  'preAuthentication',
-  'postAuthentication',
-  'userMigration',
-  'defineAuthChallenge',
-  'createAuthChallenge',
-  'verifyAuthChallengeResponse',
-] as const;
+export const USER_POOL_TRIGGER_SLOTS: readonly UserPoolTriggerSlot[] = DEPLOYABLE_SLOTS;
 
 /**
  * One of {@link USER_POOL_TRIGGER_SLOTS}.
@@ -28,7 +25,7 @@ export const USER_POOL_TRIGGER_SLOTS = [
  * @example
  * const slot: UserPoolTriggerSlot = 'preSignUp';
  */
-export type UserPoolTriggerSlot = (typeof USER_POOL_TRIGGER_SLOTS)[number];
+export type UserPoolTriggerSlot = SlotName;
 
 /**
  * What AWS a trigger's code may call beyond writing its own logs:

@@ -1,19 +1,12 @@
-import { InvalidEventError, InvalidResponseError } from './errors';
+import { InvalidEventError, InvalidResponseError } from '../errors';
+import type { StringMap } from '../events/values';
 
 /**
- * A string-to-string map as Cognito sends it (user attributes, client metadata).
+ * Runtime checks of one value each, naming the failing path. One instance checks events, the
+ * other responses, so each raises the error class its caller expects.
  *
  * @example
- * const attributes: StringMap = { email_verified: 'true' };
- */
-export type StringMap = Record<string, string>;
-
-/**
- * Runtime shape checks that name the failing path. One instance checks events, another responses,
- * so each raises the error class its caller expects.
- *
- * @example
- * const attributes = eventShape.stringMap(request.userAttributes, 'request.userAttributes');
+ * const attributes = eventShape.stringMap(raw.request.userAttributes, 'request.userAttributes');
  */
 export interface ShapeChecker {
   object(value: unknown, path: string): Record<string, unknown>;
@@ -24,7 +17,7 @@ export interface ShapeChecker {
   optionalBoolean(value: unknown, path: string): boolean | undefined;
   stringArray(value: unknown, path: string): string[];
   optionalStringArray(value: unknown, path: string): string[] | undefined;
-  /** A map of strings; booleans and numbers become strings, because AWS's own sample events send `email_verified: true`. */
+  /** A new map of strings; booleans and numbers become strings, because AWS's own sample events send `email_verified: true`. */
   stringMap(value: unknown, path: string): StringMap;
   optionalStringMap(value: unknown, path: string): StringMap | undefined;
   oneOf<T extends string>(value: unknown, options: readonly T[], path: string): T;
@@ -61,7 +54,7 @@ function makeChecker(fail: (path: string, problem: string) => never): ShapeCheck
     },
     stringArray(value, path) {
       if (!Array.isArray(value)) fail(path, 'must be an array of strings');
-      value.forEach((item, index) => checker.string(item, `${path}[${index}]`));
+      for (let index = 0; index < value.length; index += 1) checker.string(value[index], `${path}[${index}]`);
       return value as string[];
     },
     optionalStringArray(value, path) {
@@ -70,7 +63,8 @@ function makeChecker(fail: (path: string, problem: string) => never): ShapeCheck
     stringMap(value, path) {
       const object = checker.object(value, path);
       const map: StringMap = {};
-      for (const [key, item] of Object.entries(object)) {
+      for (const key of Object.keys(object)) {
+        const item = object[key];
         if (typeof item === 'string') map[key] = item;
         else if (typeof item === 'boolean' || typeof item === 'number') map[key] = String(item);
         else fail(`${path}.${key}`, 'must be a string');
@@ -94,7 +88,7 @@ function makeChecker(fail: (path: string, problem: string) => never): ShapeCheck
  * Checks parts of an incoming event; failures raise {@link InvalidEventError}.
  *
  * @example
- * eventShape.object(event.request, 'request'); // throws "request must be an object"
+ * eventShape.object(raw.request, 'request'); // throws "request must be an object"
  */
 export const eventShape: ShapeChecker = makeChecker((path, problem) => {
   throw new InvalidEventError(path, problem);
@@ -109,14 +103,3 @@ export const eventShape: ShapeChecker = makeChecker((path, problem) => {
 export const responseShape: ShapeChecker = makeChecker((path, problem) => {
   throw new InvalidResponseError(path, problem);
 });
-
-/**
- * True when a Cognito boolean attribute is set: Cognito sends the string `"true"`, AWS's sample
- * events the boolean `true`; both count.
- *
- * @example
- * isTrueAttribute(event.request.userAttributes.email_verified); // true for "true" and true
- */
-export function isTrueAttribute(value: string | boolean | undefined): boolean {
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
-}

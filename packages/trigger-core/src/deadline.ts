@@ -1,0 +1,156 @@
+/**
+ * Cognito's clock: how long a handler may run (the budget), and the deadline that ends it.
+ */
+import type { Context } from 'aws-lambda';
+import { DeadlineExceededError } from './errors';
+
+/**
+ * Cognito waits at most this long for a synchronous trigger, whatever the Lambda timeout is.
+ *
+ * @example
+ * defineTrigger(preSignUp, { service: 'gate', maxBudgetMs: COGNITO_TIMEOUT_MS - 1_000 }, decide);
+ */
+export const COGNITO_TIMEOUT_MS = 5_000;
+
+/**
+ * Time kept back from the deadline for returning the response to Cognito.
+ *
+ * @example
+ * defineTrigger(preSignUp, { service: 'gate', safetyMarginMs: DEFAULT_SAFETY_MARGIN_MS * 2 }, decide);
+ */
+export const DEFAULT_SAFETY_MARGIN_MS = 300;
+
+/** What the budget of every invocation of one handler depends on, fixed at cold start. */
+export interface BudgetRules {
+  readonly maxBudgetMs: number;
+  readonly safetyMarginMs: number;
+  /** Inside Lambda, a cold start's init phase began with the process and counts against Cognito's limit. */
+  readonly countsInitPhase: boolean;
+}
+
+/**
+ * The milliseconds a handler gets: `min(remaining, max − init) − margin`, never negative.
+ *
+ * @example
+ * budgetMs(rules, lambdaContext, coldStart); // 4700 on a warm instance with a long Lambda timeout
+ */
+export function budgetMs(rules: BudgetRules, lambdaContext: Context | undefined, coldStart: boolean): number {
+  // On a cold start Cognito's 5 s also covered the init phase, which began about when the process did.
+  // Outside Lambda the process is a test runner that started long before this simulated cold start.
+  const initMs = coldStart && rules.countsInitPhase ? Math.min(Math.round(performance.now()), rules.maxBudgetMs) : 0;
+  // A hand-made context (a console test, a local runner) may lack the method: Cognito's limit still holds.
+  const remainingMs =
+    typeof lambdaContext?.getRemainingTimeInMillis === 'function'
+      ? lambdaContext.getRemainingTimeInMillis()
+      : rules.maxBudgetMs;
+  return Math.max(0, Math.min(remainingMs, rules.maxBudgetMs - initMs) - rules.safetyMarginMs);
+}
+
+/**
+ * The process's one deadline timer. Lambda runs one invocation at a time per process, so instead
+ * of a timer made and cleared per invocation, one is re-armed with `refresh()`, and kept referenced
+ * only while a deadline is pending, so that an idle process (a test runner, the local stack) can
+ * exit. A deadline that starts while another is pending (tests running invocations side by side)
+ * gets a timer of its own.
+ */
+const clock: { timer: ReturnType<typeof setTimeout> | undefined; delayMs: number; pending: Deadline | undefined } = {
+  timer: undefined,
+  delayMs: Number.NaN,
+  pending: undefined,
+};
+
+function onClockFired(): void {
+  const deadline = clock.pending;
+  clock.pending = undefined;
+  deadline?.expire();
+}
+
+/**
+ * One invocation's deadline: an `AbortSignal` that fires at it, and `race`, which settles with
+ * the handler or with a {@link DeadlineExceededError}, whichever comes first.
+ *
+ * @example
+ * const deadline = new Deadline(Date.now(), 4_700);
+ * const answer = await deadline.race(() => ses.send(command, { abortSignal: deadline.signal }));
+ */
+export class Deadline {
+  readonly at: number;
+  private readonly budgetMs: number;
+  // Made only when the handler asks for the signal: most of the cost of a warm invocation is
+  // allocation, and handlers without I/O never need one.
+  private controller: AbortController | undefined;
+  private expired: DeadlineExceededError | undefined;
+  private rejectRace: ((error: DeadlineExceededError) => void) | undefined;
+  private ownTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(startedAt: number, budgetMs: number) {
+    this.at = startedAt + budgetMs;
+    this.budgetMs = budgetMs;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.expired) this.controller.abort(this.expired);
+    }
+    return this.controller.signal;
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.at - Date.now());
+  }
+
+  /**
+   * The handler's answer, or a rejection with {@link DeadlineExceededError} at the deadline. One
+   * promise settled by whichever comes first: a late failure of the handler lands on a settled
+   * promise and goes nowhere.
+   */
+  async race<T>(work: () => T | Promise<T>): Promise<T> {
+    this.arm();
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        this.rejectRace = reject;
+        // A handler that throws synchronously rejects the promise here, as an async one would.
+        Promise.resolve(work()).then(resolve, reject);
+      });
+    } finally {
+      this.disarm();
+    }
+  }
+
+  /** Called by the timer: aborts the signal and ends the race. */
+  expire(): void {
+    this.expired = new DeadlineExceededError(this.budgetMs);
+    this.controller?.abort(this.expired);
+    this.rejectRace?.(this.expired);
+  }
+
+  private arm(): void {
+    if (clock.pending) {
+      this.ownTimer = setTimeout(() => this.expire(), this.budgetMs);
+      return;
+    }
+    clock.pending = this;
+    if (clock.timer && clock.delayMs === this.budgetMs) {
+      clock.timer.refresh();
+      clock.timer.ref();
+    } else {
+      if (clock.timer) clearTimeout(clock.timer);
+      clock.timer = setTimeout(onClockFired, this.budgetMs);
+      clock.delayMs = this.budgetMs;
+    }
+  }
+
+  private disarm(): void {
+    this.rejectRace = undefined;
+    if (this.ownTimer) {
+      clearTimeout(this.ownTimer);
+      return;
+    }
+    if (clock.pending === this) {
+      clock.pending = undefined;
+      // Left to fire into nothing, unreferenced: the next invocation re-arms it.
+      clock.timer?.unref();
+    }
+  }
+}
