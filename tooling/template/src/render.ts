@@ -127,7 +127,7 @@ const toPosix = (path: string): string => path.split(sep).join('/');
 
 /**
  * Renders every file of a new app, in memory: the shared app files (`templates/app/**`), the
- * family's handler and test (`templates/families/<family>/`), the failure-policy test of its
+ * family's handler, decision module and test (`templates/families/<family>/`), the failure-policy test of its
  * policy (`templates/failure-policy/`) and the changeset announcing it (`templates/changeset.md.tmpl`).
  *
  * @example
@@ -152,6 +152,7 @@ export async function renderApp(
   }
   const familyDir = join(templatesDir, 'families', FAMILY_TEMPLATES[family].dir);
   sources.push({ template: join(familyDir, 'handler.ts.tmpl'), path: `${appDir}/src/handler.ts` });
+  sources.push({ template: join(familyDir, 'decide.ts.tmpl'), path: `${appDir}/src/decide.ts` });
   sources.push({ template: join(familyDir, 'handler.test.ts.tmpl'), path: `${appDir}/test/handler.test.ts` });
   sources.push({
     template: join(templatesDir, 'failure-policy', `${values.failurePolicy}.test.ts.tmpl`),

@@ -56,6 +56,7 @@ describe('pnpm gen trigger without prompts', () => {
       'package.json',
       'src',
       'src/config.ts',
+      'src/decide.ts',
       'src/handler.ts',
       'src/settings.ts',
       'test',

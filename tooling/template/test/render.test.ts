@@ -13,6 +13,7 @@ const EXPECTED_FILES = [
   'apps/signup-gate/eslint.config.js',
   'apps/signup-gate/package.json',
   'apps/signup-gate/src/config.ts',
+  'apps/signup-gate/src/decide.ts',
   'apps/signup-gate/src/handler.ts',
   'apps/signup-gate/src/settings.ts',
   'apps/signup-gate/test/bundle.test.ts',
@@ -99,6 +100,20 @@ describe('renderApp', () => {
     }
   });
 
+  it('gives every family the one app layout: a named handler function in src/handler.ts that uses src/decide.ts', async () => {
+    for (const family of FAMILY_NAMES) {
+      const files = await renderApp('signup-gate', family);
+      const handler = files.find((file) => file.path.endsWith('src/handler.ts'))?.content ?? '';
+      const decide = files.find((file) => file.path.endsWith('src/decide.ts'))?.content ?? '';
+      const passed = /config: readConfig \}, (\w+)\);/.exec(handler)?.[1];
+      expect(passed, family).toBeDefined();
+      expect(handler, family).toMatch(new RegExp(`function ${passed ?? ''}\\(`));
+      expect(handler, family).toContain("from './decide'");
+      // Pure: the decision module imports no SDK or Node module and reads no environment or randomness.
+      expect(decide, family).not.toMatch(/^import [^\n]*from '(@aws-sdk|node:)|process\.env|Math\.random/m);
+    }
+  });
+
   it("lists every trigger source in the README and in the family's test", async () => {
     for (const family of FAMILY_NAMES) {
       const files = await renderApp('signup-gate', family);
@@ -153,11 +168,12 @@ describe('renderApp', () => {
 });
 
 describe('the templates folder', () => {
-  it('has a handler and a test template for every family, and nothing for unknown ones', async () => {
+  it('has a handler, a decision module and a test template for every family, and nothing for unknown ones', async () => {
     const dirs = (await readdir(join(TEMPLATES_DIR, 'families'))).sort();
     expect(dirs).toEqual(FAMILY_NAMES.map((family) => FAMILY_TEMPLATES[family].dir).sort());
     for (const dir of dirs)
       expect((await readdir(join(TEMPLATES_DIR, 'families', dir))).sort()).toEqual([
+        'decide.ts.tmpl',
         'handler.test.ts.tmpl',
         'handler.ts.tmpl',
       ]);
