@@ -1,6 +1,7 @@
 import { ConfigurationError, type EnvReader } from '@cognito-triggers/trigger-core';
 import { isLocale, languageOf, LOCALES, type Locale } from '@cognito-triggers/email-templates';
 import { senderHeader } from './address';
+import { SETTINGS } from './settings';
 
 /**
  * The custom-email-sender trigger's configuration, read once at cold start.
@@ -29,7 +30,8 @@ export interface CustomEmailSenderConfig {
 const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]{1,128}$/;
 
 /**
- * Reads {@link CustomEmailSenderConfig}; a bad value throws a `ConfigurationError` naming the
+ * Reads {@link CustomEmailSenderConfig}, with the names and defaults that `SETTINGS` (./settings)
+ * declares; a bad value throws a `ConfigurationError` naming the
  * variable (logged on every invocation, and rethrown so that Lambda retries once it is fixed).
  *
  * @example
@@ -55,7 +57,7 @@ export function readConfig(env: EnvReader): CustomEmailSenderConfig {
         if (language === undefined || !isLocale(language))
           throw new Error(`must be one of ${LOCALES.join(', ')} (got "${raw}")`);
         return language;
-      }) ?? 'en',
+      }) ?? SETTINGS.DEFAULT_LOCALE.default,
     configurationSet: env.optional('SES_CONFIGURATION_SET'),
     idempotencyTable: env.optional('IDEMPOTENCY_TABLE'),
   };

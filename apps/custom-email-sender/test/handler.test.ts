@@ -10,7 +10,7 @@ import {
 } from '@cognito-triggers/trigger-core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EMAIL_KINDS } from '../src/compose';
+import { EMAIL_KINDS } from '../src/decide';
 import { encryptCode, KEY_ARN, mockKms, OTHER_KEY_ARN } from './kms-boundary';
 
 const CODE = '402913';

@@ -1,6 +1,7 @@
 import { ConfigurationError, type EnvReader } from '@cognito-triggers/trigger-core';
 import { findOverlongText } from './fit';
 import { languageOf } from './locale';
+import { SETTINGS } from './settings';
 import { isLocale, LOCALES, type Locale } from './templates/index';
 
 /**
@@ -21,7 +22,8 @@ export interface CustomMessageConfig {
 }
 
 /**
- * Reads {@link CustomMessageConfig} from the environment; a bad value throws a
+ * Reads {@link CustomMessageConfig} from the environment, with the names and defaults that
+ * `SETTINGS` (./settings) declares; a bad value throws a
  * `ConfigurationError` naming the variable.
  *
  * @example
@@ -49,7 +51,7 @@ export function readConfig(env: EnvReader): CustomMessageConfig {
         if (language === undefined || !isLocale(language))
           throw new Error(`must be one of ${LOCALES.join(', ')} (got "${raw}")`);
         return language;
-      }) ?? 'en',
-    emailVerification: env.oneOf('EMAIL_VERIFICATION', ['code', 'link'], 'code'),
+      }) ?? SETTINGS.DEFAULT_LOCALE.default,
+    emailVerification: env.oneOf('EMAIL_VERIFICATION', ['code', 'link'], SETTINGS.EMAIL_VERIFICATION.default),
   };
 }

@@ -10,7 +10,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../src/config';
 import type * as Templates from '../src/templates/index';
-import { writeMessage } from '../src/write-message';
+import { writeMessage } from '../src/handler';
 
 // The handler reads its configuration at import (cold start), so each environment gets a fresh import.
 async function loadHandler(environment: Record<string, string>) {
@@ -30,7 +30,7 @@ afterEach(() => {
   logs.restore();
   vi.unstubAllEnvs();
   vi.doUnmock('../src/templates/index');
-  vi.doUnmock('../src/message');
+  vi.doUnmock('../src/decide');
   expect(findPersonalData(logs.raw.join(''), PERSONAL_VALUES)).toEqual([]);
 });
 
@@ -93,7 +93,7 @@ describe('custom-message handler', () => {
   });
 
   it('returns the untouched event when composing the message fails unexpectedly', async () => {
-    vi.doMock('../src/message', () => ({
+    vi.doMock('../src/decide', () => ({
       composeMessage: () => {
         throw new TypeError('template exploded');
       },

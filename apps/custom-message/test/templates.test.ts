@@ -10,7 +10,7 @@ import { triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import Mustache from 'mustache';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { composeMessage } from '../src/message';
+import { composeMessage } from '../src/decide';
 import { TEMPLATE_SLOTS } from '../src/render';
 import { EMAIL_LAYOUT, LOCALE_TEMPLATES, LOCALES, type Locale } from '../src/templates/index';
 

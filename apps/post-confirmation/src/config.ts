@@ -1,6 +1,7 @@
 import type { EnvReader } from '@cognito-triggers/trigger-core';
 import type { DynamoDbTarget } from './dynamodb-fetch';
 import { parseMailbox, type Mailbox } from './mailbox';
+import { SETTINGS } from './settings';
 
 /**
  * The post-confirmation trigger's configuration, read once at cold start.
@@ -32,7 +33,8 @@ export interface PostConfirmationConfig {
 }
 
 /**
- * Reads {@link PostConfirmationConfig} from the environment; a bad value throws a
+ * Reads {@link PostConfirmationConfig} from the environment, with the names and defaults that
+ * `SETTINGS` (./settings) declares; a bad value throws a
  * `ConfigurationError` naming the variable.
  *
  * @example
@@ -55,10 +57,10 @@ export function readConfig(env: EnvReader): PostConfirmationConfig {
           .map(parseMailbox),
       ) ?? [],
     configurationSet: env.optional('SES_CONFIGURATION_SET'),
-    appName: env.optional('APP_NAME', 'our app'),
+    appName: env.optional('APP_NAME', SETTINGS.APP_NAME.default),
     appUrl,
-    requireVerifiedEmail: env.boolean('REQUIRE_VERIFIED_EMAIL', true),
-    passwordChangeNotice: env.boolean('PASSWORD_CHANGE_NOTICE', true),
+    requireVerifiedEmail: env.boolean('REQUIRE_VERIFIED_EMAIL', SETTINGS.REQUIRE_VERIFIED_EMAIL.default),
+    passwordChangeNotice: env.boolean('PASSWORD_CHANGE_NOTICE', SETTINGS.PASSWORD_CHANGE_NOTICE.default),
     idempotency: readIdempotency(env),
   };
 }

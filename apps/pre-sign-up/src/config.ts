@@ -1,5 +1,6 @@
 import type { EnvReader } from '@cognito-triggers/trigger-core';
 import { parseDomainList, type DomainList } from './domain-list';
+import { SETTINGS } from './settings';
 
 /**
  * The pre-sign-up trigger's configuration, read once at cold start.
@@ -23,7 +24,8 @@ export interface PreSignUpConfig {
 }
 
 /**
- * Reads {@link PreSignUpConfig} from the environment; a bad value throws a `ConfigurationError`
+ * Reads {@link PreSignUpConfig} from the environment, with the names and defaults that `SETTINGS`
+ * (./settings) declares; a bad value throws a `ConfigurationError`
  * naming the variable (and, for a list, the bad entry).
  *
  * @example
@@ -38,8 +40,8 @@ export function readConfig(env: EnvReader): PreSignUpConfig {
     allowed: domainList('ALLOWED_EMAIL_DOMAINS'),
     blocked: domainList('BLOCKED_EMAIL_DOMAINS'),
     autoConfirm: domainList('AUTO_CONFIRM_EMAIL_DOMAINS'),
-    blockDisposable: env.boolean('BLOCK_DISPOSABLE_EMAIL', false),
-    gateAdminCreatedUsers: env.boolean('GATE_ADMIN_CREATED_USERS', false),
-    autoVerifyPhone: env.boolean('AUTO_VERIFY_PHONE', false),
+    blockDisposable: env.boolean('BLOCK_DISPOSABLE_EMAIL', SETTINGS.BLOCK_DISPOSABLE_EMAIL.default),
+    gateAdminCreatedUsers: env.boolean('GATE_ADMIN_CREATED_USERS', SETTINGS.GATE_ADMIN_CREATED_USERS.default),
+    autoVerifyPhone: env.boolean('AUTO_VERIFY_PHONE', SETTINGS.AUTO_VERIFY_PHONE.default),
   };
 }

@@ -18,7 +18,8 @@ export interface PreTokenGenerationConfig {
 }
 
 /**
- * Reads {@link PreTokenGenerationConfig} from the environment; a bad value throws a
+ * Reads {@link PreTokenGenerationConfig} from the environment, by the names that `SETTINGS`
+ * (./settings) declares; a bad value throws a
  * `ConfigurationError` naming the variable (and the claim or entry at fault).
  *
  * @example

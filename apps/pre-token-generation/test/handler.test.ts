@@ -14,7 +14,7 @@ import {
 } from '@cognito-triggers/trigger-core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../src/config';
-import { answerEvent } from '../src/response';
+import { answerEvent } from '../src/decide';
 
 const TENANT = 'tenant-7f3a';
 const BAD_SEATS = 'lots-of-seats';

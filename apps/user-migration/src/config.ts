@@ -1,7 +1,7 @@
 import { ConfigurationError, type EnvReader } from '@cognito-triggers/trigger-core';
 import { parseAttributeMap, type AttributeMapping } from './attribute-map';
 import type { LockoutPolicy } from './lockout';
-import { LEGACY_TABLE } from './stores/dynamodb-item';
+import { SETTINGS } from './settings';
 import type { LookupField } from './stores/legacy-store';
 
 /**
@@ -56,12 +56,12 @@ function readVerifyUrl(raw: string): URL {
 }
 
 function readStore(env: EnvReader): StoreConfig {
-  const kind = env.oneOf('LEGACY_STORE', ['dynamodb', 'http'], 'dynamodb');
+  const kind = env.oneOf('LEGACY_STORE', ['dynamodb', 'http'], SETTINGS.LEGACY_STORE.default);
   if (kind === 'dynamodb') {
     return {
       kind,
       tableName: env.required('LEGACY_TABLE_NAME'),
-      emailIndexName: env.optional('LEGACY_EMAIL_INDEX', LEGACY_TABLE.defaultEmailIndex),
+      emailIndexName: env.optional('LEGACY_EMAIL_INDEX', SETTINGS.LEGACY_EMAIL_INDEX.default),
     };
   }
   const url = env.parsed('LEGACY_VERIFY_URL', readVerifyUrl);
@@ -70,7 +70,7 @@ function readStore(env: EnvReader): StoreConfig {
     kind,
     url,
     // Cognito waits 5 s in all; the deadline cuts any request shorter anyway.
-    timeoutMs: integer(env, 'LEGACY_VERIFY_TIMEOUT_MS', 2_000, 100, 4_500),
+    timeoutMs: integer(env, 'LEGACY_VERIFY_TIMEOUT_MS', SETTINGS.LEGACY_VERIFY_TIMEOUT_MS.default, 100, 4_500),
     secretArn: env.parsed('LEGACY_VERIFY_SECRET_ARN', (raw) => {
       if (!raw.startsWith('arn:')) throw new Error('must be a Secrets Manager secret ARN');
       return raw;
@@ -80,7 +80,7 @@ function readStore(env: EnvReader): StoreConfig {
 
 /**
  * Reads {@link UserMigrationConfig} from the environment (the wrapper passes `env`; nothing else
- * reads `process.env`). A bad value throws a `ConfigurationError` naming the variable: the wrapper
+ * reads `process.env`), with the names and defaults that `SETTINGS` (./settings) declares. A bad value throws a `ConfigurationError` naming the variable: the wrapper
  * logs it on every invocation and refuses every migration (the family fails closed).
  *
  * @example
@@ -98,8 +98,8 @@ export function readConfig(env: EnvReader): UserMigrationConfig {
     lookupBy: lookupBy.length === 0 ? LOOKUP_FIELDS : [...new Set(lookupBy as LookupField[])],
     attributeMap: env.parsed('ATTRIBUTE_MAP', parseAttributeMap) ?? [],
     lockout: {
-      afterFailures: integer(env, 'LOCKOUT_AFTER_FAILURES', 5, 1, 100),
-      maxSeconds: integer(env, 'LOCKOUT_MAX_SECONDS', 900, 1, 86_400),
+      afterFailures: integer(env, 'LOCKOUT_AFTER_FAILURES', SETTINGS.LOCKOUT_AFTER_FAILURES.default, 1, 100),
+      maxSeconds: integer(env, 'LOCKOUT_MAX_SECONDS', SETTINGS.LOCKOUT_MAX_SECONDS.default, 1, 86_400),
     },
   };
 }

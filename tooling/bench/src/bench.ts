@@ -6,13 +6,14 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { node24Binary } from '@cognito-triggers/lambda-runtime';
 import { startSesFaultProxy } from '@cognito-triggers/local-stack';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import { version as esbuildVersion } from 'esbuild';
 import { measureBuildTimes } from './build-times';
 import { bundleEntry, bundleWorkloads, REFERENCES, type ReferenceId } from './builds';
 import { compileCacheEntries, compileCacheVariant } from './compile-cache';
 import { measureColdStarts, measureLogLines, measureWarm, type Subject } from './measure';
 import { describePlan, FULL_PLAN, QUICK_PLAN } from './plan';
-import { discoverApps, findRepoRoot } from './repo';
+import { discoverApps } from './repo';
 import { renderMarkdown, renderText } from './documents';
 import { renderChart } from './report';
 import { COMPILE_CACHE_SUFFIX, QUIET_SUFFIX, SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
@@ -38,7 +39,7 @@ async function versionOf(command: string, args: readonly string[]): Promise<stri
  * change to the report's wording or layout that needs no new measurement.
  */
 async function renderOnly(): Promise<number> {
-  const root = findRepoRoot();
+  const root = findWorkspaceRoot(import.meta.dirname);
   const source = join(root, 'tooling', 'bench', 'dist', 'results.json');
   try {
     const { results } = JSON.parse(await readFile(source, 'utf8')) as { results: BenchResults };
@@ -71,13 +72,13 @@ export async function main(args: readonly string[]): Promise<number> {
   const plan = quick ? QUICK_PLAN : FULL_PLAN;
   const startedAt = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
-  const root = findRepoRoot();
+  const root = findWorkspaceRoot(import.meta.dirname);
   const distDir = join(root, 'tooling', 'bench', 'dist');
   const outDir = quick ? join(distDir, 'quick') : join(root, 'docs');
   const progress = (line: string) => console.log(`bench: ${line}`);
 
   try {
-    const apps = await discoverApps(root);
+    const apps = discoverApps(root);
     const missing = apps.filter((app) => !existsSync(app.bundlePath));
     if (missing.length > 0) {
       throw new Error(

@@ -1,10 +1,5 @@
 import { ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  CUSTOM_EMAIL_SENDER_FUNCTION,
-  LOCAL_SETTINGS,
-  startLocalStack,
-  type LocalStack,
-} from '@cognito-triggers/local-stack';
+import { appFunctionOf, startLocalStack, type LocalStack } from '@cognito-triggers/local-stack';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const PASSWORD = 'Correct-Horse-1';
@@ -12,8 +7,11 @@ let stack: LocalStack;
 
 beforeAll(async () => {
   // Only the sender: with it wired, cognito-local hands it every code (encrypted with the KMS
-  // emulator's key) and prints none.
-  stack = await startLocalStack({ table: [CUSTOM_EMAIL_SENDER_FUNCTION], require: ['custom-email-sender'] });
+  // emulator's key) and prints none. It has no cognitoTrigger field, so the derived wiring leaves it out.
+  stack = await startLocalStack({
+    table: [await appFunctionOf('custom-email-sender', 'CustomEmailSender')],
+    require: ['custom-email-sender'],
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -22,6 +20,13 @@ beforeEach(async () => {
   await stack.ses.clear();
   stack.lambda.clear();
 });
+
+/** A variable as the running sender got it: its local settings (apps/custom-email-sender/src/settings.ts). */
+function configured(variable: string): string {
+  const value = stack.environments['custom-email-sender']?.[variable];
+  if (value === undefined) throw new Error(`custom-email-sender runs without ${variable} in the local stack`);
+  return value;
+}
 
 async function signUp(email: string): Promise<void> {
   await stack.cognito.client.send(
@@ -48,9 +53,9 @@ describe('the custom e-mail sender driven by cognito-local', () => {
     const emails = await stack.ses.emails();
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({
-      from: LOCAL_SETTINGS.emailFrom,
+      from: configured('EMAIL_FROM'),
       destination: { to: [email] },
-      subject: `Confirm your ${LOCAL_SETTINGS.appName} account`,
+      subject: `Confirm your ${configured('APP_NAME')} account`,
     });
     expect(emails[0]?.body.html).toContain('<p>Hi Jane,</p>');
     // cognito-local printed nothing: the sender was the only way the code could reach the user.

@@ -3,7 +3,7 @@
 // The stage: `cdk deploy --all -c stage=prod`, or `synth -- --stage prod`; without one, the environment.
 import { parseArgs } from 'node:util';
 import { App } from 'aws-cdk-lib';
-import { findWorkspaceRoot } from '@cognito-triggers/release';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import { readInfraConfig } from './read-config';
 import { defineTriggerApp } from './trigger-app';
 

@@ -1,8 +1,20 @@
+import type { LambdaConfigSlot } from '@cognito-triggers/trigger-core';
+import {
+  familyOfSlot,
+  findWorkspaceRoot,
+  listTriggerApps,
+  loadAppSettings,
+  localEnvironment,
+  type LocalStackContext,
+  type TriggerApp,
+} from '@cognito-triggers/workspace';
 import { LOCAL_IDEMPOTENCY_TABLE } from './idempotency-table';
 import { LOCAL_KMS_KEY } from './kms-emulator';
+import type { SkippedFunction } from './wiring';
+
 /**
- * The Cognito user-pool trigger keys, as cognito-local's `TriggerFunctions` (and a pool's
- * `LambdaConfig`) name them.
+ * The Cognito user-pool trigger keys cognito-local 5.3 calls, as its `TriggerFunctions` (and a
+ * pool's `LambdaConfig`) name them: a fact about the emulator, checked against trigger-core's slots.
  *
  * @example
  * const isTrigger = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
@@ -16,7 +28,7 @@ export const COGNITO_TRIGGERS = [
   'PreTokenGeneration',
   'UserMigration',
   'CustomEmailSender',
-] as const;
+] as const satisfies readonly LambdaConfigSlot[];
 
 /**
  * A trigger key of {@link COGNITO_TRIGGERS}.
@@ -27,33 +39,59 @@ export const COGNITO_TRIGGERS = [
 export type CognitoTrigger = (typeof COGNITO_TRIGGERS)[number];
 
 /**
- * The values the local stack's functions are configured with, shared with the demo and the
- * end-to-end tests so that they can say what to expect (which domain is blocked, which claims appear).
+ * The local user pool's own settings (the apps' local values are in each app's `src/settings.ts`).
  *
  * @example
- * await signUp(`mallory@${LOCAL_SETTINGS.blockedDomain}`); // refused by pre-sign-up
+ * LOCAL_USER_POOL.customAttributes.map((attribute) => `custom:${attribute.name}`); // ['custom:tenant_id', 'custom:seats']
  */
-export const LOCAL_SETTINGS = {
-  appName: 'Acme',
-  appUrl: 'https://app.acme.example',
-  emailFrom: 'Acme <hello@acme.example>',
-  /** pre-sign-up refuses sign-ups from this domain. */
-  blockedDomain: 'blocked.example',
-  defaultLocale: 'en',
-  /** The custom attributes the user pool defines, which pre-token-generation maps into claims. */
+export const LOCAL_USER_POOL = {
+  /** The custom attributes the pool defines, which pre-token-generation's local claims map. */
   customAttributes: [
     { name: 'tenant_id', type: 'String' },
     { name: 'seats', type: 'Number' },
   ],
-  /**
-   * `custom:tenant_id` becomes the ID token's `tenant_id`, `custom:seats` its `seats`: a checked
-   * number, written as a string since cognito-local sends version 1 events.
-   */
-  idTokenClaims: 'custom:tenant_id=tenant_id,custom:seats=seats:number',
-  accessTokenClaims: 'custom:tenant_id=tenant_id',
-  /** The DynamoDB table (on dynalite) user-migration reads legacy accounts from; load it with its import. */
-  legacyUsersTable: 'legacy-users',
 } as const;
+
+/**
+ * Local services a function may need beyond SES, which the stack starts only when a wired
+ * function names them.
+ *
+ * @example
+ * const uses: readonly LocalService[] = ['dynamodb'];
+ */
+export type LocalService = 'dynamodb' | 'kms';
+
+/**
+ * The AWS SDK's endpoint variables: an app whose `src/settings.ts` gives one a `local` value uses
+ * that local service, so the stack starts it and passes its endpoint.
+ *
+ * @example
+ * SERVICE_ENDPOINT_SETTINGS.dynamodb; // 'AWS_ENDPOINT_URL_DYNAMODB'
+ */
+export const SERVICE_ENDPOINT_SETTINGS = {
+  dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB',
+  kms: 'AWS_ENDPOINT_URL_KMS',
+} as const satisfies Record<LocalService, string>;
+
+/**
+ * What the stack's functions may be given besides endpoints: the names of what it creates.
+ *
+ * @example
+ * functionContext({ sesEndpoint: ses.endpoint }).kmsKeyArn; // LOCAL_KMS_KEY.arn
+ */
+export function functionContext(endpoints: {
+  sesEndpoint: string;
+  dynamodbEndpoint?: string | undefined;
+  kmsEndpoint?: string | undefined;
+}): FunctionContext {
+  return {
+    sesEndpoint: endpoints.sesEndpoint,
+    ...(endpoints.dynamodbEndpoint ? { dynamodbEndpoint: endpoints.dynamodbEndpoint } : {}),
+    ...(endpoints.kmsEndpoint ? { kmsEndpoint: endpoints.kmsEndpoint } : {}),
+    kmsKeyArn: LOCAL_KMS_KEY.arn,
+    idempotencyTable: LOCAL_IDEMPOTENCY_TABLE,
+  };
+}
 
 /**
  * What a function's local environment may depend on: the endpoints the stack started.
@@ -61,23 +99,7 @@ export const LOCAL_SETTINGS = {
  * @example
  * const environment = wiring.environment({ sesEndpoint: sesFaultProxy?.endpoint ?? ses.endpoint });
  */
-export interface FunctionContext {
-  /** The SES endpoint the function sends through (the emulator, or a fault proxy in front of it). */
-  readonly sesEndpoint: string;
-  /** The KMS emulator, started when a wired function `uses` it. */
-  readonly kmsEndpoint?: string;
-  /** The DynamoDB endpoint (dynalite, with the idempotency table), started when a wired function `uses` it. */
-  readonly dynamodbEndpoint?: string;
-}
-
-/**
- * Local services a function may need beyond SES, which the stack starts only when a wired
- * function names them.
- *
- * @example
- * const uses: readonly LocalService[] = ['dynamodb', 'kms'];
- */
-export type LocalService = 'dynamodb' | 'kms';
+export type FunctionContext = LocalStackContext;
 
 /**
  * How one app is wired into the local stack: which trigger it serves and its configuration.
@@ -99,86 +121,106 @@ export interface FunctionWiring {
 }
 
 /**
- * The local stack's wiring, as data: every trigger app the repo has, with its local configuration.
- * Apps that are not in the workspace or not built are skipped with a note, so an app lights up
- * here as soon as it lands and is built. A new app needs one row here.
+ * The Cognito trigger key (`LambdaConfig` key) of a `cognitoTrigger.slot`, from trigger-core's
+ * family registry: `preSignUp` is `PreSignUp`, `customSmsSender` is `CustomSMSSender`; `undefined`
+ * for a name no family has.
  *
  * @example
- * const row = FUNCTIONS.find((wiring) => wiring.trigger === 'PostConfirmation');
+ * triggerKeyOfSlot('preTokenGeneration'); // 'PreTokenGeneration'
  */
-export const FUNCTIONS: readonly FunctionWiring[] = [
-  {
-    app: 'pre-sign-up',
-    trigger: 'PreSignUp',
-    environment: () => ({ BLOCKED_EMAIL_DOMAINS: LOCAL_SETTINGS.blockedDomain }),
-  },
-  {
-    app: 'custom-message',
-    trigger: 'CustomMessage',
-    environment: () => ({
-      APP_NAME: LOCAL_SETTINGS.appName,
-      APP_URL: LOCAL_SETTINGS.appUrl,
-      DEFAULT_LOCALE: LOCAL_SETTINGS.defaultLocale,
-    }),
-  },
-  {
-    app: 'post-confirmation',
-    trigger: 'PostConfirmation',
-    environment: ({ sesEndpoint }) => ({
-      EMAIL_FROM: LOCAL_SETTINGS.emailFrom,
-      APP_NAME: LOCAL_SETTINGS.appName,
-      APP_URL: LOCAL_SETTINGS.appUrl,
-      AWS_ENDPOINT_URL_SES: sesEndpoint,
-      // cognito-local never sets email_verified on ConfirmSignUp (Cognito does, for a code sent by
-      // e-mail), so with the default the app would rightly skip every e-mail. See docs/local-stack.md.
-      REQUIRE_VERIFIED_EMAIL: 'false',
-    }),
-  },
-  {
-    app: 'user-migration',
-    trigger: 'UserMigration',
-    uses: ['dynamodb'],
-    environment: ({ dynamodbEndpoint }) => ({
-      LEGACY_TABLE_NAME: LOCAL_SETTINGS.legacyUsersTable,
-      ...(dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint } : {}),
-      ATTRIBUTE_MAP: 'first_name=given_name,tenant=custom:tenant_id',
-    }),
-  },
-  {
-    app: 'pre-token-generation',
-    trigger: 'PreTokenGeneration',
-    environment: () => ({
-      ID_TOKEN_CLAIMS: LOCAL_SETTINGS.idTokenClaims,
-      ACCESS_TOKEN_CLAIMS: LOCAL_SETTINGS.accessTokenClaims,
-    }),
-  },
+export function triggerKeyOfSlot(slot: string): LambdaConfigSlot | undefined {
+  return familyOfSlot(slot)?.slot;
+}
+
+const isTriggerKey = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
+
+// A user's way through the triggers: sign-up, its message and confirmation, then sign-in
+// (migration of an unknown user first, then the tokens).
+const FLOW_ORDER: readonly CognitoTrigger[] = [
+  'PreSignUp',
+  'CustomMessage',
+  'CustomEmailSender',
+  'PostConfirmation',
+  'UserMigration',
+  'PreAuthentication',
+  'PostAuthentication',
+  'PreTokenGeneration',
 ];
 
 /**
- * The custom e-mail sender's row, kept out of {@link FUNCTIONS}: with a CustomEmailSender wired,
- * cognito-local sends every code through it (encrypted with the KMS emulator's key) and prints none,
- * which the demo and the flows that read printed codes rely on. Add it to a table to use it:
- * `startLocalStack({ table: [...FUNCTIONS, CUSTOM_EMAIL_SENDER_FUNCTION] })`.
+ * One app's row of the wiring, from its `src/settings.ts`: its `local` values are its whole
+ * environment, and a local value for an AWS SDK endpoint ({@link SERVICE_ENDPOINT_SETTINGS}) has
+ * the stack start that service. For an app {@link loadFunctions} leaves out (one with no
+ * `cognitoTrigger` field, such as custom-email-sender), name it and its trigger yourself.
  *
  * @example
- * const stack = await startLocalStack({ table: [CUSTOM_EMAIL_SENDER_FUNCTION], require: ['custom-email-sender'] });
+ * const wiring = await appFunction(listTriggerApps(root)[0]!, 'PreSignUp');
  */
-export const CUSTOM_EMAIL_SENDER_FUNCTION: FunctionWiring = {
-  app: 'custom-email-sender',
-  trigger: 'CustomEmailSender',
-  uses: ['kms', 'dynamodb'],
-  environment: ({ sesEndpoint, kmsEndpoint, dynamodbEndpoint }) => ({
-    EMAIL_FROM: LOCAL_SETTINGS.emailFrom,
-    APP_NAME: LOCAL_SETTINGS.appName,
-    APP_URL: LOCAL_SETTINGS.appUrl,
-    DEFAULT_LOCALE: LOCAL_SETTINGS.defaultLocale,
-    KMS_KEY_ARN: LOCAL_KMS_KEY.arn,
-    IDEMPOTENCY_TABLE: LOCAL_IDEMPOTENCY_TABLE,
-    AWS_ENDPOINT_URL_SES: sesEndpoint,
-    AWS_ENDPOINT_URL_KMS: kmsEndpoint ?? '',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint ?? '',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-  }),
-};
+export async function appFunction(app: TriggerApp, trigger: CognitoTrigger): Promise<FunctionWiring> {
+  const settings = (await loadAppSettings(app)) ?? {};
+  const uses = (Object.keys(SERVICE_ENDPOINT_SETTINGS) as LocalService[]).filter(
+    (service) => settings[SERVICE_ENDPOINT_SETTINGS[service]]?.local !== undefined,
+  );
+  return {
+    app: app.dir,
+    trigger,
+    environment: (context) => localEnvironment(settings, context),
+    ...(uses.length > 0 ? { uses } : {}),
+  };
+}
+
+/**
+ * {@link appFunction} for the app in `apps/<dir>`, for a test that wires one {@link loadFunctions}
+ * leaves out. An unknown folder is an error naming it.
+ *
+ * @example
+ * const stack = await startLocalStack({ table: [await appFunctionOf('custom-email-sender', 'CustomEmailSender')] });
+ */
+export async function appFunctionOf(
+  dir: string,
+  trigger: CognitoTrigger,
+  root: string = findWorkspaceRoot(import.meta.dirname),
+): Promise<FunctionWiring> {
+  const app = listTriggerApps(root).find((entry) => entry.dir === dir);
+  if (app === undefined) throw new Error(`there is no app apps/${dir} in ${root}`);
+  return appFunction(app, trigger);
+}
+
+/**
+ * The local stack's wiring, derived from the apps: every app under `apps/` whose package.json's
+ * `cognitoTrigger.slot` names a trigger cognito-local calls, with the local values its
+ * `src/settings.ts` declares ({@link appFunction}). An app without a `cognitoTrigger` field is left
+ * out: custom-email-sender, which would take every code cognito-local prints (the demo and most
+ * flows read them), is wired only by a test that asks for it. A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
+ * with no edit here; an app that cannot be wired comes back in `skipped`, with the reason.
+ *
+ * @param root the repository root (default: found from this package).
+ * @example
+ * const { table, skipped } = await loadFunctions();
+ * table.find((wiring) => wiring.trigger === 'PostConfirmation')?.app; // 'post-confirmation'
+ */
+export async function loadFunctions(
+  root: string = findWorkspaceRoot(import.meta.dirname),
+): Promise<{ table: FunctionWiring[]; skipped: SkippedFunction[] }> {
+  const table: FunctionWiring[] = [];
+  const skipped: SkippedFunction[] = [];
+  for (const app of listTriggerApps(root)) {
+    const field = app.cognitoTrigger as { slot?: unknown } | undefined;
+    const slot = typeof field?.slot === 'string' ? field.slot : undefined;
+    // Not deployable, so not wired by default either (custom-email-sender: see appFunctionOf).
+    if (slot === undefined) continue;
+    const trigger = triggerKeyOfSlot(slot);
+    if (trigger === undefined) {
+      skipped.push({ app: app.dir, trigger: slot, reason: `has a cognitoTrigger.slot no trigger family has` });
+      continue;
+    }
+    if (!isTriggerKey(trigger)) {
+      skipped.push({ app: app.dir, trigger, reason: `is not wired: cognito-local does not call ${trigger} triggers` });
+      continue;
+    }
+    table.push(await appFunction(app, trigger));
+  }
+  // In the order of a user's flow (sign-up, message, confirmation, sign-in), as the stack prints it.
+  table.sort((a, b) => FLOW_ORDER.indexOf(a.trigger) - FLOW_ORDER.indexOf(b.trigger));
+  return { table, skipped };
+}

@@ -4,7 +4,7 @@ import { startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { startDynalite, type Dynalite } from './dynalite';
 import { createIdempotencyTable } from './idempotency-table';
 import { LOCAL_KMS_KEY, startKmsEmulator, type KmsEmulator } from './kms-emulator';
-import { FUNCTIONS, type CognitoTrigger, type FunctionWiring } from './functions';
+import { functionContext, loadFunctions, type CognitoTrigger, type FunctionWiring } from './functions';
 import { startLambdaServer, type LambdaServer } from './lambda-server';
 import { startSesEmulator, type SesEmulator } from './ses-emulator';
 import { startSesFaultProxy, type FaultPlan, type SesFaultProxy } from './ses-fault-proxy';
@@ -18,7 +18,7 @@ import { resolveFunctions, type SkippedFunction } from './wiring';
  * const stack = await startLocalStack({ require: ['post-confirmation'], sesFaults: faultShares(FAULT_SHARES, 7), maxConcurrency: 8 });
  */
 export interface LocalStackOptions {
-  /** The wiring to use (default: the repo's {@link FUNCTIONS} table). */
+  /** The wiring to use (default: derived from the repo's apps by {@link loadFunctions}). */
   table?: readonly FunctionWiring[];
   /** Wire only these apps (default: every row of the table whose app is built). */
   apps?: readonly string[];
@@ -57,6 +57,11 @@ export interface LocalStack {
   readonly wired: readonly { readonly app: string; readonly trigger: CognitoTrigger }[];
   /** The rows left out, and why. */
   readonly skipped: readonly SkippedFunction[];
+  /**
+   * The whole environment each wired function runs with, by app: its local settings (from its
+   * `src/settings.ts`) and any `environment` override, e.g. `environments['pre-sign-up'].BLOCKED_EMAIL_DOMAINS`.
+   */
+  readonly environments: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** True when `app` is wired and running. */
   has(app: string): boolean;
   /** The environment that points an AWS SDK, the AWS CLI or a test at this stack. */
@@ -83,13 +88,18 @@ export interface LocalStack {
  * console.log(stack.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, stack.skipped);
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const table = (options.table ?? FUNCTIONS).filter((row) => !options.apps || options.apps.includes(row.app));
-  const { wired, skipped } = resolveFunctions(table, options.root);
+  const selected = (app: string) => !options.apps || options.apps.includes(app);
+  const loaded = options.table ? { table: options.table, skipped: [] } : await loadFunctions(options.root);
+  const resolved = resolveFunctions(
+    loaded.table.filter((row) => selected(row.app)),
+    options.root,
+  );
+  const { wired } = resolved;
+  const skipped = [...loaded.skipped.filter((note) => selected(note.app)), ...resolved.skipped];
   for (const app of options.require ?? []) {
     const missing = skipped.find((note) => note.app === app);
     if (missing) throw new Error(`${app} ${missing.reason}`);
-    if (!wired.some((entry) => entry.wiring.app === app))
-      throw new Error(`${app} is not in the local stack's functions table`);
+    if (!wired.some((entry) => entry.wiring.app === app)) throw new Error(`${app} is not an app of this workspace`);
   }
 
   const stops: (() => Promise<void>)[] = [];
@@ -113,19 +123,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     const kms: KmsEmulator | undefined = uses('kms') ? await startKmsEmulator() : undefined;
     if (kms) stops.push(() => kms.stop());
-    const context = {
-      sesEndpoint,
-      ...(dynamodb ? { dynamodbEndpoint: dynamodb.endpoint } : {}),
-      ...(kms ? { kmsEndpoint: kms.endpoint } : {}),
-    };
+    const context = functionContext({ sesEndpoint, dynamodbEndpoint: dynamodb?.endpoint, kmsEndpoint: kms?.endpoint });
 
     const functions: Record<string, LambdaFunction> = {};
     const triggerFunctions: Partial<Record<CognitoTrigger, string>> = {};
+    const environments: Record<string, Readonly<Record<string, string>>> = {};
     for (const { wiring, bundlePath } of wired) {
+      const environment = { ...wiring.environment(context), ...options.environment?.[wiring.app] };
+      environments[wiring.app] = environment;
       const fn = new LambdaFunction({
         name: wiring.app,
         bundlePath,
-        environment: { ...wiring.environment(context), ...options.environment?.[wiring.app] },
+        environment,
         ...(wiring.timeoutMs ? { timeoutMs: wiring.timeoutMs } : {}),
         ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
       });
@@ -164,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamodb,
       wired: wired.map((entry) => ({ app: entry.wiring.app, trigger: entry.wiring.trigger })),
       skipped,
+      environments,
       has: (app) => names.has(app),
       warm: async (app, event, instances) => {
         const fn = functions[app];

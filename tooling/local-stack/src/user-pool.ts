@@ -4,7 +4,7 @@ import {
   CreateUserPoolCommand,
   type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { LOCAL_SETTINGS } from './functions';
+import { LOCAL_USER_POOL } from './functions';
 
 /**
  * A Cognito client for a local endpoint: dummy credentials, no retries (a retried call would hide
@@ -42,7 +42,7 @@ export interface LocalUserPool {
  * const { userPoolId, clientId } = await createUserPool(cognitoClient(endpoint));
  */
 export async function createUserPool(client: CognitoIdentityProviderClient, name = 'local'): Promise<LocalUserPool> {
-  const schema: SchemaAttributeType[] = LOCAL_SETTINGS.customAttributes.map((attribute) => ({
+  const schema: SchemaAttributeType[] = LOCAL_USER_POOL.customAttributes.map((attribute) => ({
     Name: attribute.name,
     AttributeDataType: attribute.type,
     Mutable: true,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 import type { FunctionWiring } from './functions';
 
 /**
@@ -28,32 +28,16 @@ export interface SkippedFunction {
 }
 
 /**
- * The repository root: the nearest directory above `from` holding `pnpm-workspace.yaml`.
- *
- * @example
- * const root = workspaceRoot(); // '/home/me/cognito-triggers'
- */
-export function workspaceRoot(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no pnpm-workspace.yaml above ${from}: cannot find the repository's apps`);
-    dir = parent;
-  }
-  return dir;
-}
-
-/**
  * Splits the functions table into the apps that can run (present in `apps/` and built) and the
  * ones to skip, with a reason for each.
  *
  * @example
- * const { wired, skipped } = resolveFunctions(FUNCTIONS);
+ * const { wired, skipped } = resolveFunctions((await loadFunctions()).table);
  * for (const note of skipped) console.log(`${note.trigger}: skipped, ${note.app} ${note.reason}`);
  */
 export function resolveFunctions(
   table: readonly FunctionWiring[],
-  root = workspaceRoot(),
+  root = findWorkspaceRoot(import.meta.dirname),
 ): { wired: WiredFunction[]; skipped: SkippedFunction[] } {
   const wired: WiredFunction[] = [];
   const skipped: SkippedFunction[] = [];

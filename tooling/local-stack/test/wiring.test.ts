@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, resolveFunctions, workspaceRoot, type FunctionWiring } from '../src/index';
+import { loadFunctions, resolveFunctions, triggerKeyOfSlot, type FunctionWiring } from '../src/index';
 
 const root = mkdtempSync(join(tmpdir(), 'wiring-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -50,23 +50,66 @@ describe('resolveFunctions', () => {
   });
 });
 
-describe('FUNCTIONS', () => {
-  it('wires every trigger at most once', () => {
-    expect(() => resolveFunctions(FUNCTIONS, root)).not.toThrow();
+describe('loadFunctions', () => {
+  it('wires each app for the trigger its cognitoTrigger.slot names, with its declared local values, says why it skips those cognito-local cannot call, and leaves out those with no cognitoTrigger field', async () => {
+    const fixture = mkdtempSync(join(tmpdir(), 'wiring-apps-'));
+    try {
+      const appWith = (name: string, manifest: object, settings?: string) => {
+        mkdirSync(join(fixture, 'apps', name, 'src'), { recursive: true });
+        writeFileSync(join(fixture, 'apps', name, 'package.json'), JSON.stringify({ name, ...manifest }));
+        if (settings) writeFileSync(join(fixture, 'apps', name, 'src', 'settings.ts'), settings);
+      };
+      appWith(
+        'welcome',
+        { cognitoTrigger: { slot: 'postConfirmation' } },
+        `export const SETTINGS = {
+  APP_NAME: { meaning: 'product name', local: 'Acme' },
+  APP_URL: { meaning: 'link' },
+  AWS_ENDPOINT_URL_SES: { meaning: 'SES', readBy: 'aws-sdk', local: ({ sesEndpoint }) => sesEndpoint },
+};
+`,
+      );
+      appWith('challenge', { cognitoTrigger: { slot: 'defineAuthChallenge' } });
+      appWith('library', {});
+      const { table, skipped } = await loadFunctions(fixture);
+      expect(table.map((wiring) => [wiring.app, wiring.trigger])).toEqual([['welcome', 'PostConfirmation']]);
+      expect(table[0]?.environment({ sesEndpoint: 'http://127.0.0.1:1' })).toEqual({
+        APP_NAME: 'Acme',
+        AWS_ENDPOINT_URL_SES: 'http://127.0.0.1:1',
+      });
+      expect(skipped).toEqual([
+        {
+          app: 'challenge',
+          trigger: 'DefineAuthChallenge',
+          reason: 'is not wired: cognito-local does not call DefineAuthChallenge triggers',
+        },
+      ]);
+    } finally {
+      rmSync(fixture, { recursive: true, force: true });
+    }
   });
 
-  it('points post-confirmation at the SES endpoint it is given and at nothing of this process', () => {
-    const environment = FUNCTIONS.find((wiring) => wiring.app === 'post-confirmation')?.environment({
-      sesEndpoint: 'http://127.0.0.1:1',
-    });
+  it('wires every trigger of this repository at most once', async () => {
+    const { table } = await loadFunctions();
+    expect(() => resolveFunctions(table)).not.toThrow();
+    expect(table.length).toBeGreaterThan(0);
+  });
+
+  it('points post-confirmation at the SES endpoint it is given and at nothing of this process', async () => {
+    const { table } = await loadFunctions();
+    const environment = table
+      .find((wiring) => wiring.app === 'post-confirmation')
+      ?.environment({ sesEndpoint: 'http://127.0.0.1:1' });
     expect(environment).toMatchObject({
       AWS_ENDPOINT_URL_SES: 'http://127.0.0.1:1',
       EMAIL_FROM: 'Acme <hello@acme.example>',
     });
+    expect(Object.keys(environment ?? {})).not.toContain('PATH');
   });
 
-  it('points user-migration at the DynamoDB endpoint it is given, and has the stack start one for it', () => {
-    const row = FUNCTIONS.find((wiring) => wiring.app === 'user-migration');
+  it('points user-migration at the DynamoDB endpoint it is given, and has the stack start one for it', async () => {
+    const { table } = await loadFunctions();
+    const row = table.find((wiring) => wiring.app === 'user-migration');
     expect(row?.uses).toEqual(['dynamodb']);
     expect(row?.environment({ sesEndpoint: 'http://127.0.0.1:1', dynamodbEndpoint: 'http://127.0.0.1:2' })).toEqual({
       LEGACY_TABLE_NAME: 'legacy-users',
@@ -74,9 +117,13 @@ describe('FUNCTIONS', () => {
       ATTRIBUTE_MAP: 'first_name=given_name,tenant=custom:tenant_id',
     });
   });
+});
 
-  it('finds the repository root from this package', () => {
-    expect(workspaceRoot()).toMatch(/[^/]+$/);
-    expect(() => workspaceRoot('/')).toThrow('no pnpm-workspace.yaml');
+describe('triggerKeyOfSlot', () => {
+  it("names a slot's trigger as a user pool's LambdaConfig does", () => {
+    expect(triggerKeyOfSlot('preSignUp')).toBe('PreSignUp');
+    expect(triggerKeyOfSlot('verifyAuthChallengeResponse')).toBe('VerifyAuthChallengeResponse');
+    expect(triggerKeyOfSlot('customSmsSender')).toBe('CustomSMSSender');
+    expect(triggerKeyOfSlot('preSignIn')).toBeUndefined();
   });
 });

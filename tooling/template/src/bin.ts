@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline/promises';
-import { fileURLToPath } from 'node:url';
 import { main } from './cli';
-import { findRepoRoot } from './generate';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
 
 // The repo this generator lives in, wherever pnpm was started from.
-const root = findRepoRoot(fileURLToPath(import.meta.url));
+const root = findWorkspaceRoot(import.meta.dirname);
 const terminal = process.stdin.isTTY === true;
 const prompts = terminal ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 

@@ -1,8 +1,9 @@
 import { TRIGGER_FAMILIES, type FailurePolicy, type TriggerFamilyName } from '@cognito-triggers/trigger-core';
+import { deployEnvironment, slotNameOf, type AppSettings, type SlotName } from '@cognito-triggers/workspace';
 
 /**
  * What the generator needs to know about one trigger family beyond what trigger-core says (its
- * sources and failure policy come from trigger-core's registry, so they never drift).
+ * sources, failure policy, slot and deployability come from trigger-core's registry, so they never drift).
  *
  * @example
  * const { coreExport } = FAMILY_TEMPLATES.PreSignUp; // 'preSignUp'
@@ -20,13 +21,6 @@ export interface FamilyTemplate {
   bundleEvent: string;
   /** What that invocation ends with, as an object literal `toMatchObject` checks. */
   bundleExpectation: string;
-  /**
-   * The user pool `LambdaConfig` slot the repo's CDK user-pool stack wires for this family; the
-   * generated package.json gets a `cognitoTrigger` field with it, which makes the app deployable.
-   */
-  deploySlot?: string;
-  /** Why the repo's tooling cannot deploy the family yet (no `deploySlot`); the generated README says it. */
-  notDeployableBecause?: string;
 }
 
 const returnsEvent = (source: string): string => `{ ok: true, payload: { triggerSource: '${source}' } }`;
@@ -40,7 +34,6 @@ const returnsEvent = (source: string): string => `{ ok: true, payload: { trigger
  */
 export const FAMILY_TEMPLATES = {
   PreSignUp: {
-    deploySlot: 'preSignUp',
     coreExport: 'preSignUp',
     eventType: 'PreSignUpEvent',
     dir: 'pre-sign-up',
@@ -51,7 +44,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { triggerSource: 'PreSignUp_SignUp', response: { autoConfirmUser: false } } }",
   },
   PostConfirmation: {
-    deploySlot: 'postConfirmation',
     coreExport: 'postConfirmation',
     eventType: 'PostConfirmationEvent',
     dir: 'post-confirmation',
@@ -60,7 +52,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PostConfirmation_ConfirmSignUp'),
   },
   PreAuthentication: {
-    deploySlot: 'preAuthentication',
     coreExport: 'preAuthentication',
     eventType: 'PreAuthenticationEvent',
     dir: 'pre-authentication',
@@ -69,7 +60,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PreAuthentication_Authentication'),
   },
   PostAuthentication: {
-    deploySlot: 'postAuthentication',
     coreExport: 'postAuthentication',
     eventType: 'PostAuthenticationEvent',
     dir: 'post-authentication',
@@ -78,7 +68,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: returnsEvent('PostAuthentication_Authentication'),
   },
   CustomMessage: {
-    deploySlot: 'customMessage',
     coreExport: 'customMessage',
     eventType: 'CustomMessageEvent',
     dir: 'custom-message',
@@ -88,7 +77,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { triggerSource: 'CustomMessage_SignUp', response: { emailMessage: null } } }",
   },
   PreTokenGeneration: {
-    deploySlot: 'preTokenGeneration',
     coreExport: 'preTokenGeneration',
     eventType: 'PreTokenGenerationEvent',
     dir: 'pre-token-generation',
@@ -97,7 +85,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'TokenGeneration_Authentication', response: {} } }",
   },
   DefineAuthChallenge: {
-    deploySlot: 'defineAuthChallenge',
     coreExport: 'defineAuthChallenge',
     eventType: 'DefineAuthChallengeEvent',
     dir: 'define-auth-challenge',
@@ -108,7 +95,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { response: { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false } } }",
   },
   CreateAuthChallenge: {
-    deploySlot: 'createAuthChallenge',
     coreExport: 'createAuthChallenge',
     eventType: 'CreateAuthChallengeEvent',
     dir: 'create-auth-challenge',
@@ -119,7 +105,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: true, payload: { response: { publicChallengeParameters: { challenge: 'ONE_TIME_CODE' }, challengeMetadata: 'ONE_TIME_CODE' } } }",
   },
   VerifyAuthChallengeResponse: {
-    deploySlot: 'verifyAuthChallengeResponse',
     coreExport: 'verifyAuthChallengeResponse',
     eventType: 'VerifyAuthChallengeResponseEvent',
     dir: 'verify-auth-challenge-response',
@@ -128,7 +113,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: '{ ok: true, payload: { response: { answerCorrect: false } } }',
   },
   UserMigration: {
-    deploySlot: 'userMigration',
     coreExport: 'userMigration',
     eventType: 'UserMigrationEvent',
     dir: 'user-migration',
@@ -139,7 +123,6 @@ export const FAMILY_TEMPLATES = {
       "{ ok: false, error: { errorType: 'UserFacingError', errorMessage: 'Incorrect username or password.' } }",
   },
   InboundFederation: {
-    notDeployableBecause: 'the CDK user-pool stack has no slot for an inbound federation trigger',
     coreExport: 'inboundFederation',
     eventType: 'InboundFederationEvent',
     dir: 'inbound-federation',
@@ -148,8 +131,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: '{ ok: true, payload: { response: { userAttributesToMap: {} } } }',
   },
   CustomEmailSender: {
-    notDeployableBecause:
-      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customEmailSender',
     eventType: 'CustomEmailSenderEvent',
     dir: 'custom-email-sender',
@@ -159,8 +140,6 @@ export const FAMILY_TEMPLATES = {
     bundleExpectation: "{ ok: true, payload: { triggerSource: 'CustomEmailSender_SignUp' } }",
   },
   CustomSMSSender: {
-    notDeployableBecause:
-      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
     coreExport: 'customSmsSender',
     eventType: 'CustomSMSSenderEvent',
     dir: 'custom-sms-sender',
@@ -205,6 +184,20 @@ export function sourcesOf(family: TriggerFamilyName): readonly string[] {
 }
 
 /**
+ * Whether the repo's tooling can deploy an app of the family, from trigger-core's registry: the
+ * `cognitoTrigger.slot` its generated package.json gets (which makes it deployable), or why not
+ * (the generated README says so).
+ *
+ * @example
+ * deploymentOf('PreSignUp'); // { slot: 'preSignUp' }
+ * deploymentOf('InboundFederation'); // { reason: 'the CDK user-pool stack has no slot for an inbound federation trigger' }
+ */
+export function deploymentOf(family: TriggerFamilyName): { slot: SlotName } | { reason: string } {
+  const { deployment, slot } = TRIGGER_FAMILIES[family];
+  return deployment.deployable ? { slot: slotNameOf(slot) } : { reason: deployment.reason };
+}
+
+/**
  * The failure policy trigger-core applies to a family.
  *
  * @example
@@ -213,6 +206,21 @@ export function sourcesOf(family: TriggerFamilyName): readonly string[] {
 export function failurePolicyOf(family: TriggerFamilyName): FailurePolicy {
   return TRIGGER_FAMILIES[family].failurePolicy;
 }
+
+/**
+ * The settings a generated app starts with, as its `src/settings.ts` declares them (a test
+ * renders an app and checks that its files agree): `LOG_LEVEL`, which trigger-core reads.
+ *
+ * @example
+ * settingsTable(STARTER_SETTINGS); // the README's configuration table of a new app
+ */
+export const STARTER_SETTINGS = {
+  LOG_LEVEL: {
+    default: 'INFO',
+    readBy: 'trigger-core',
+    meaning: '`DEBUG`, `INFO`, `WARN` or `ERROR` (else `AWS_LAMBDA_LOG_LEVEL`)',
+  },
+} as const satisfies AppSettings;
 
 /**
  * What a deployable generated app starts with: it reads only `LOG_LEVEL`, may call no AWS API,
@@ -224,7 +232,7 @@ export function failurePolicyOf(family: TriggerFamilyName): FailurePolicy {
 export function cognitoTriggerField(slot: string): GeneratedCognitoTrigger {
   return {
     slot,
-    environment: { required: [], optional: ['LOG_LEVEL'] },
+    environment: deployEnvironment(STARTER_SETTINGS),
     awsAccess: 'none',
     timeoutSeconds: 5,
     memoryMiB: 256,

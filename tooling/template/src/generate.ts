@@ -1,31 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadTriggers } from '@cognito-triggers/release/registry';
 import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
-import { FAMILY_TEMPLATES, type FamilyTemplate } from './families';
+import { deploymentOf } from './families';
 import { InputError, nameProblem, resolveFamily } from './names';
 import { renderApp, changesetPath, type PlannedFile } from './render';
 
 /** The workspace folders whose packages' names a new app must not take (pnpm-workspace.yaml). */
 const WORKSPACE_GLOBS = ['apps', 'packages', 'tooling'] as const;
-
-/**
- * Finds the repo root (the folder holding pnpm-workspace.yaml) at or above `from`.
- *
- * @example
- * const root = findRepoRoot(fileURLToPath(import.meta.url));
- */
-export function findRepoRoot(from: string): string {
-  let dir = from;
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no pnpm-workspace.yaml at or above ${from}`);
-    dir = parent;
-  }
-}
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
@@ -83,7 +66,8 @@ export async function planTrigger(
   if (taken !== undefined) {
     throw new InputError(`a workspace package is already named "${name}": ${taken}; choose another name`);
   }
-  const slot = (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot;
+  const deployment = deploymentOf(family);
+  const slot = 'slot' in deployment ? deployment.slot : undefined;
   const holder =
     slot === undefined
       ? undefined

@@ -5,11 +5,14 @@ import type { TriggerFamilyName } from '@cognito-triggers/trigger-core';
 import {
   FAILURE_POLICY_TEXT,
   FAMILY_TEMPLATES,
+  STARTER_SETTINGS,
   cognitoTriggerField,
+  deploymentOf,
   failurePolicyOf,
   sourcesOf,
   type FamilyTemplate,
 } from './families';
+import { beginMarker, END_MARKER, settingsTable } from '@cognito-triggers/workspace';
 import { pascalCase } from './names';
 
 /**
@@ -56,22 +59,25 @@ export function templateValues(name: string, family: TriggerFamilyName): Record<
     bundleEvent: template.bundleEvent,
     bundleFactory: template.bundleEvent.slice(0, template.bundleEvent.indexOf('(')),
     bundleExpectation: template.bundleExpectation,
-    cognitoTriggerField: cognitoTriggerJson(template),
-    deploySection: deploySection(name, family, template),
+    cognitoTriggerField: cognitoTriggerJson(family),
+    deploySection: deploySection(name, family),
+    settingsTable: [beginMarker(name), settingsTable(STARTER_SETTINGS), END_MARKER].join('\n'),
   };
 }
 
 /** The package.json's `cognitoTrigger` entry, written after its last field, or nothing for a family the tooling cannot deploy. */
-function cognitoTriggerJson(template: FamilyTemplate): string {
-  if (template.deploySlot === undefined) return '';
-  const field = JSON.stringify(cognitoTriggerField(template.deploySlot), null, 2).replaceAll('\n', '\n  ');
+function cognitoTriggerJson(family: TriggerFamilyName): string {
+  const deployment = deploymentOf(family);
+  if (!('slot' in deployment)) return '';
+  const field = JSON.stringify(cognitoTriggerField(deployment.slot), null, 2).replaceAll('\n', '\n  ');
   return `,\n  "cognitoTrigger": ${field}`;
 }
 
-function deploySection(name: string, family: string, template: FamilyTemplate): string {
-  if (template.deploySlot === undefined) {
+function deploySection(name: string, family: TriggerFamilyName): string {
+  const deployment = deploymentOf(family);
+  if (!('slot' in deployment)) {
     return [
-      `**Not deployable by this repository's tooling yet**: ${template.notDeployableBecause ?? 'its user pool slot is not supported'}.`,
+      `**Not deployable by this repository's tooling yet**: ${deployment.reason}.`,
       'So its package.json has no `cognitoTrigger` field, and `pnpm deploy:trigger`, the CDK app and the',
       'release workflow leave it out. Until they support it, deploy it by hand:',
       '',
@@ -82,11 +88,11 @@ function deploySection(name: string, family: string, template: FamilyTemplate): 
     ].join('\n');
   }
   return [
-    `Deployable: the \`cognitoTrigger\` field of its package.json (user pool slot \`${template.deploySlot}\`, the`,
+    `Deployable: the \`cognitoTrigger\` field of its package.json (user pool slot \`${deployment.slot}\`, the`,
     'environment it reads, the AWS access it needs, timeout and memory) is what `pnpm deploy:trigger`, the CDK',
-    'app and the release workflow read; see docs/release-and-deploy.md. When `readConfig` reads a new',
-    'variable, list it in `cognitoTrigger.environment` (`required` ones stop a deploy when unset) and pass it',
-    "in `.github/workflows/release.yml`'s deploy job (a test checks that). Any AWS call beyond its logs needs",
+    'app and the release workflow read; see docs/release-and-deploy.md. Its `environment` is written from',
+    '`src/settings.ts` by `pnpm settings:write` (`required` ones stop a deploy when unset); pass a new variable',
+    "in `.github/workflows/release.yml`'s deploy job too (a test checks that). Any AWS call beyond its logs needs",
     'an `awsAccess` the tooling grants (`ses-send` for SES e-mail).',
     '',
     `- Artifact: \`artifacts/${name}-<version>.zip\` (from \`pnpm package\`; \`index.mjs\` + source map), handler`,
@@ -121,7 +127,7 @@ const toPosix = (path: string): string => path.split(sep).join('/');
 
 /**
  * Renders every file of a new app, in memory: the shared app files (`templates/app/**`), the
- * family's handler and test (`templates/families/<family>/`), the failure-policy test of its
+ * family's handler, decision module and test (`templates/families/<family>/`), the failure-policy test of its
  * policy (`templates/failure-policy/`) and the changeset announcing it (`templates/changeset.md.tmpl`).
  *
  * @example
@@ -146,6 +152,7 @@ export async function renderApp(
   }
   const familyDir = join(templatesDir, 'families', FAMILY_TEMPLATES[family].dir);
   sources.push({ template: join(familyDir, 'handler.ts.tmpl'), path: `${appDir}/src/handler.ts` });
+  sources.push({ template: join(familyDir, 'decide.ts.tmpl'), path: `${appDir}/src/decide.ts` });
   sources.push({ template: join(familyDir, 'handler.test.ts.tmpl'), path: `${appDir}/test/handler.test.ts` });
   sources.push({
     template: join(templatesDir, 'failure-policy', `${values.failurePolicy}.test.ts.tmpl`),

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAMILY_NAMES, FAMILY_TEMPLATES, type FamilyTemplate } from '../src/families';
-import { findRepoRoot, installWorkspace, planTrigger, writePlan } from '../src/generate';
+import { deploymentOf, FAMILY_NAMES } from '../src/families';
+import { findWorkspaceRoot } from '@cognito-triggers/workspace';
+import { installWorkspace, planTrigger, writePlan } from '../src/generate';
 import { kebabCase } from '../src/names';
 
 // One app per family, generated into ONE copy of this workspace and installed once. Every app is
@@ -14,7 +14,7 @@ import { kebabCase } from '../src/names';
 // family), and then all 13 apps are typechecked, linted and tested in ONE run of each tool, each
 // file under its own app's tsconfig, eslint.config.js and vitest.config.ts. One run per tool
 // instead of 13 is what keeps this check around a minute rather than several.
-const root = findRepoRoot(fileURLToPath(import.meta.url));
+const root = findWorkspaceRoot(import.meta.dirname);
 const apps = FAMILY_NAMES.map((family) => ({ family, name: `gen-${kebabCase(family)}` }));
 const SKIPPED = new Set(['node_modules', 'dist', '.turbo', '.git', 'artifacts', 'coverage', '.vitest-reports']);
 const MINUTES = 60_000;
@@ -211,9 +211,7 @@ describe('pnpm gen trigger, for every trigger family', () => {
       const matrix = run('pnpm', ['--silent', 'release:matrix'], copy, { PUBLISHED_PACKAGES: published });
       expect(matrix.ok, matrix.output).toBe(true);
       const deployed = (JSON.parse(matrix.stdout) as { app: string }[]).map((job) => job.app).sort();
-      const deployable = apps
-        .filter(({ family }) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot !== undefined)
-        .map(({ name }) => name);
+      const deployable = apps.filter(({ family }) => 'slot' in deploymentOf(family)).map(({ name }) => name);
       expect(deployed).toEqual(deployable.sort());
     },
     15 * MINUTES,

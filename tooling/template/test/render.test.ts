@@ -1,7 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkAppSettings, listTriggerApps } from '@cognito-triggers/workspace';
 import { describe, expect, it } from 'vitest';
-import { FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf, type FamilyTemplate } from '../src/families';
+import { deploymentOf, FAMILY_NAMES, FAMILY_TEMPLATES, sourcesOf } from '../src/families';
 import { renderApp, renderTemplate, TEMPLATES_DIR, templateValues } from '../src/render';
 
 const EXPECTED_FILES = [
@@ -11,7 +13,9 @@ const EXPECTED_FILES = [
   'apps/signup-gate/eslint.config.js',
   'apps/signup-gate/package.json',
   'apps/signup-gate/src/config.ts',
+  'apps/signup-gate/src/decide.ts',
   'apps/signup-gate/src/handler.ts',
+  'apps/signup-gate/src/settings.ts',
   'apps/signup-gate/test/bundle.test.ts',
   'apps/signup-gate/test/config.test.ts',
   'apps/signup-gate/test/failure-policy.test.ts',
@@ -62,13 +66,13 @@ describe('renderApp', () => {
         cognitoTrigger?: unknown;
       };
       const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
-      const template: FamilyTemplate = FAMILY_TEMPLATES[family];
-      if (template.deploySlot === undefined) {
+      const deployment = deploymentOf(family);
+      if (!('slot' in deployment)) {
         expect(manifest.cognitoTrigger).toBeUndefined();
-        expect(readme).toContain("Not deployable by this repository's tooling yet");
+        expect(readme).toContain(`Not deployable by this repository's tooling yet**: ${deployment.reason}.`);
       } else {
         expect(manifest.cognitoTrigger).toEqual({
-          slot: template.deploySlot,
+          slot: deployment.slot,
           environment: { required: [], optional: ['LOG_LEVEL'] },
           awsAccess: 'none',
           timeoutSeconds: 5,
@@ -80,10 +84,10 @@ describe('renderApp', () => {
   );
 
   it('leaves out only the families the CDK user-pool stack cannot wire: inbound federation and the custom senders', () => {
-    const undeployable = FAMILY_NAMES.filter(
-      (family) => (FAMILY_TEMPLATES[family] as FamilyTemplate).deploySlot === undefined,
-    );
+    const undeployable = FAMILY_NAMES.filter((family) => !('slot' in deploymentOf(family)));
     expect(undeployable.sort()).toEqual(['CustomEmailSender', 'CustomSMSSender', 'InboundFederation']);
+    expect(deploymentOf('PreTokenGeneration')).toEqual({ slot: 'preTokenGeneration' });
+    expect(JSON.stringify(deploymentOf('CustomSMSSender'))).toContain('KMS key');
   });
 
   it('wires the handler through trigger-core with the family object and the service name', async () => {
@@ -93,6 +97,20 @@ describe('renderApp', () => {
       const { coreExport } = FAMILY_TEMPLATES[family];
       expect(handler, family).toContain(`defineTrigger(${coreExport}, { service: 'signup-gate', config: readConfig }`);
       expect(handler, family).toContain('TODO(signup-gate)');
+    }
+  });
+
+  it('gives every family the one app layout: a named handler function in src/handler.ts that uses src/decide.ts', async () => {
+    for (const family of FAMILY_NAMES) {
+      const files = await renderApp('signup-gate', family);
+      const handler = files.find((file) => file.path.endsWith('src/handler.ts'))?.content ?? '';
+      const decide = files.find((file) => file.path.endsWith('src/decide.ts'))?.content ?? '';
+      const passed = /config: readConfig \}, (\w+)\);/.exec(handler)?.[1];
+      expect(passed, family).toBeDefined();
+      expect(handler, family).toMatch(new RegExp(`function ${passed ?? ''}\\(`));
+      expect(handler, family).toContain("from './decide'");
+      // Pure: the decision module imports no SDK or Node module and reads no environment or randomness.
+      expect(decide, family).not.toMatch(/^import [^\n]*from '(@aws-sdk|node:)|process\.env|Math\.random/m);
     }
   });
 
@@ -108,13 +126,39 @@ describe('renderApp', () => {
     }
   });
 
-  it('gives the README an empty configuration table and the changeset a minor bump of the new app', async () => {
+  it('gives the README the configuration table of its settings (LOG_LEVEL) and the changeset a minor bump of the new app', async () => {
     const files = await renderApp('signup-gate', 'UserMigration');
     const readme = files.find((file) => file.path.endsWith('README.md'))?.content ?? '';
-    expect(readme).toContain('| variable | required | default | meaning |\n|---|---|---|---|\n\n');
+    expect(readme).toContain(
+      '| variable | required | default | meaning |\n|---|---|---|---|\n| `LOG_LEVEL` | no | `INFO` | `DEBUG`, `INFO`, `WARN` or `ERROR` (else `AWS_LAMBDA_LOG_LEVEL`) |\n<!-- settings:end -->',
+    );
     const changeset = files.find((file) => file.path.startsWith('.changeset/'))?.content ?? '';
     expect(changeset).toMatch(/^---\n"signup-gate": minor\n---\n/);
   });
+
+  it.each(FAMILY_NAMES)(
+    'generates a %s app whose readConfig, package.json and README agree with its src/settings.ts',
+    async (family) => {
+      const root = await mkdtemp(join(tmpdir(), 'render-settings-'));
+      try {
+        await writeFile(join(root, 'README.md'), '# root\n');
+        // The app's tsconfig extends the root's; the check compiles its settings and config.
+        await writeFile(
+          join(root, 'tsconfig.base.json'),
+          await readFile(join(TEMPLATES_DIR, '../../../tsconfig.base.json')),
+        );
+        for (const file of await renderApp('signup-gate', family)) {
+          await mkdir(dirname(join(root, file.path)), { recursive: true });
+          await writeFile(join(root, file.path), file.content);
+        }
+        const [app] = listTriggerApps(root);
+        expect(app?.dir).toBe('signup-gate');
+        if (app) expect(await checkAppSettings(app, root)).toEqual([]);
+      } finally {
+        await rm(root, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('picks the failure-policy test of the family', () => {
     expect(templateValues('a', 'PostConfirmation').failurePolicy).toBe('return-event');
@@ -124,11 +168,12 @@ describe('renderApp', () => {
 });
 
 describe('the templates folder', () => {
-  it('has a handler and a test template for every family, and nothing for unknown ones', async () => {
+  it('has a handler, a decision module and a test template for every family, and nothing for unknown ones', async () => {
     const dirs = (await readdir(join(TEMPLATES_DIR, 'families'))).sort();
     expect(dirs).toEqual(FAMILY_NAMES.map((family) => FAMILY_TEMPLATES[family].dir).sort());
     for (const dir of dirs)
       expect((await readdir(join(TEMPLATES_DIR, 'families', dir))).sort()).toEqual([
+        'decide.ts.tmpl',
         'handler.test.ts.tmpl',
         'handler.ts.tmpl',
       ]);

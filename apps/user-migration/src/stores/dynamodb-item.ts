@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { emailKey, readLegacyAccount, userKey, type LegacyAccount } from '../legacy-user';
+import { SETTINGS } from '../settings';
 
 /**
  * The legacy table's layout, shared by the trigger, the import and the local table helper (the
@@ -13,7 +14,7 @@ import { emailKey, readLegacyAccount, userKey, type LegacyAccount } from '../leg
 export const LEGACY_TABLE = {
   partitionKey: 'userKey',
   emailIndexKey: 'emailKey',
-  defaultEmailIndex: 'email-index',
+  defaultEmailIndex: SETTINGS.LEGACY_EMAIL_INDEX.default,
   /** The only attributes the trigger ever writes: its attempt counter and lock. */
   attemptAttributes: ['failedAttempts', 'lockedUntil'],
 } as const;

@@ -1,7 +1,7 @@
 // The floor for warm overhead: the same work (decide, send) with no logging and no wrapper.
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import type { Context, PostConfirmationTriggerEvent } from 'aws-lambda';
-import { decideEmail } from 'post-confirmation/src/email';
+import { decideEmail } from 'post-confirmation/src/decide';
 import { configFromEnv, SES_CLIENT_CONFIG } from './config';
 
 const ses = new SESClient(SES_CLIENT_CONFIG);

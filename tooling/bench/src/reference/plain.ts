@@ -2,7 +2,7 @@
 // (and the same non-personal context) as the trigger-core app.
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import type { Context, PostConfirmationTriggerEvent } from 'aws-lambda';
-import { decideEmail } from 'post-confirmation/src/email';
+import { decideEmail } from 'post-confirmation/src/decide';
 import { configFromEnv, SES_CLIENT_CONFIG } from './config';
 
 const ses = new SESClient(SES_CLIENT_CONFIG);

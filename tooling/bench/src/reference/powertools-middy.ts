@@ -5,7 +5,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context, PostConfirmationTriggerEvent } from 'aws-lambda';
-import { decideEmail } from 'post-confirmation/src/email';
+import { decideEmail } from 'post-confirmation/src/decide';
 import { configFromEnv, SES_CLIENT_CONFIG } from './config';
 
 const logger = new Logger({ serviceName: 'post-confirmation' });

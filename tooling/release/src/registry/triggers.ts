@@ -1,6 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { findWorkspaceRoot } from '../workspace-root';
+import { AppManifestError, findWorkspaceRoot, listTriggerApps, type TriggerApp } from '@cognito-triggers/workspace';
 import { ReleaseConfigurationError } from './errors';
 import { USER_POOL_TRIGGER_SLOTS, slotWiring, type UserPoolTriggerSlot } from './slots';
 import { SES_SENDER_VARIABLE } from './ses-sender';
@@ -72,8 +70,6 @@ export interface TriggerDefinition {
   readonly lambdaVersion?: string;
 }
 
-/** Where the apps live; every one of them with a `cognitoTrigger` field is deployable. */
-const APPS_DIR = 'apps';
 const FIELD = 'cognitoTrigger';
 const FIELD_KEYS = ['slot', 'environment', 'awsAccess', 'timeoutSeconds', 'memoryMiB', 'lambdaVersion'] as const;
 // Lambda's own limits on memory; Cognito's 5 s bound the timeout more tightly than Lambda's 900 s.
@@ -223,42 +219,21 @@ export function loadTriggers(
   root: string = findWorkspaceRoot(process.cwd()),
 ): Readonly<Record<string, TriggerDefinition>> {
   const triggers: Record<string, TriggerDefinition> = {};
-  let dirs: string[];
+  let apps: TriggerApp[];
   try {
-    dirs = readdirSync(join(root, APPS_DIR), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return triggers; // no apps/ folder: a workspace with no triggers yet
+    apps = listTriggerApps(root);
+  } catch (error) {
+    if (!(error instanceof AppManifestError)) throw error;
+    throw new ReleaseConfigurationError('INVALID_TRIGGER', error.message, { cause: error.cause });
   }
-  for (const dir of dirs) {
-    const appDir = `${APPS_DIR}/${dir}`;
-    let text: string;
-    try {
-      text = readFileSync(join(root, appDir, 'package.json'), 'utf8');
-    } catch {
-      continue; // a folder without a package.json is not an app (e.g. one left behind by a removed app)
-    }
-    let manifest: unknown;
-    try {
-      manifest = JSON.parse(text);
-    } catch (error) {
-      throw new ReleaseConfigurationError(
-        'INVALID_TRIGGER',
-        `${appDir}/package.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-        {
-          cause: error,
-        },
-      );
-    }
-    const trigger = parseTriggerManifest(manifest, appDir);
+  for (const app of apps) {
+    const trigger = parseTriggerManifest(app.manifest, app.appDir);
     if (trigger === undefined) continue;
     const other = triggers[trigger.name];
     if (other !== undefined) {
       throw new ReleaseConfigurationError(
         'INVALID_TRIGGER',
-        `${appDir}/package.json: "name" ${trigger.name} is also the name of ${other.appDir}; function names must be unique`,
+        `${app.appDir}/package.json: "name" ${trigger.name} is also the name of ${other.appDir}; function names must be unique`,
       );
     }
     triggers[trigger.name] = trigger;

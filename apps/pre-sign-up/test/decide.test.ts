@@ -2,7 +2,7 @@ import { envReader, type PreSignUpEvent } from '@cognito-triggers/trigger-core';
 import { triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { decideSignUp, REJECTION_MESSAGES } from '../src/gate';
+import { decideSignUp, REJECTION_MESSAGES } from '../src/decide';
 
 type Source = PreSignUpEvent['triggerSource'];
 

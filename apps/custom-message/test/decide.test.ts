@@ -2,7 +2,7 @@ import { envReader } from '@cognito-triggers/trigger-core';
 import { triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { composeMessage, type MessageDecision } from '../src/message';
+import { composeMessage, type MessageDecision } from '../src/decide';
 
 const config = readConfig(envReader({ APP_NAME: 'Acme', APP_URL: 'https://app.acme.example/' }));
 

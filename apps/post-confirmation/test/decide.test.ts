@@ -3,7 +3,7 @@ import { postConfirmation } from '@cognito-triggers/trigger-core';
 import { envReader } from '@cognito-triggers/trigger-core';
 import { describe, expect, it } from 'vitest';
 import { readConfig, type PostConfirmationConfig } from '../src/config';
-import { decideEmail } from '../src/email';
+import { decideEmail } from '../src/decide';
 
 const config: PostConfirmationConfig = readConfig(
   envReader({ EMAIL_FROM: 'Acme <hello@acme.example>', APP_NAME: 'Acme' }),

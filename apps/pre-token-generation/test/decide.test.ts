@@ -2,7 +2,7 @@ import { envReader, preTokenGeneration, type PreTokenGenerationEvent } from '@co
 import { preTokenGenerationEvent, triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { answerEvent } from '../src/response';
+import { answerEvent } from '../src/decide';
 
 const attributes = {
   'custom:tenant_id': 'tenant-7f3a',

@@ -1,0 +1,3 @@
+import { triggerTestConfig } from '@cognito-triggers/vitest-config';
+
+export default triggerTestConfig();
