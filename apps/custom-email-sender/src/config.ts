@@ -1,5 +1,5 @@
 import { ConfigurationError, type EnvReader } from '@cognito-triggers/trigger-core';
-import { isLocale, languageOf, LOCALES, type Locale } from '@cognito-triggers/email-templates';
+import { parseAppUrl, parseDefaultLocale, type Locale } from '@cognito-triggers/email-templates';
 import { senderHeader } from './address';
 import { SETTINGS } from './settings';
 
@@ -46,18 +46,8 @@ export function readConfig(env: EnvReader): CustomEmailSenderConfig {
     from: env.parsed('EMAIL_FROM', senderHeader) ?? env.required('EMAIL_FROM'),
     kmsKeyArn,
     appName: env.required('APP_NAME'),
-    appUrl: env.parsed('APP_URL', (raw) => {
-      const url = new URL(raw);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http(s) URL');
-      return url.toString();
-    }),
-    defaultLocale:
-      env.parsed('DEFAULT_LOCALE', (raw) => {
-        const language = languageOf(raw);
-        if (language === undefined || !isLocale(language))
-          throw new Error(`must be one of ${LOCALES.join(', ')} (got "${raw}")`);
-        return language;
-      }) ?? SETTINGS.DEFAULT_LOCALE.default,
+    appUrl: env.parsed('APP_URL', parseAppUrl),
+    defaultLocale: env.parsed('DEFAULT_LOCALE', parseDefaultLocale) ?? SETTINGS.DEFAULT_LOCALE.default,
     configurationSet: env.optional('SES_CONFIGURATION_SET'),
     idempotencyTable: env.optional('IDEMPOTENCY_TABLE'),
   };

@@ -1,8 +1,8 @@
 import { ConfigurationError, type EnvReader } from '@cognito-triggers/trigger-core';
 import { findOverlongText } from './fit';
-import { languageOf } from './locale';
+import { parseAppUrl, parseDefaultLocale } from '@cognito-triggers/email-templates';
 import { SETTINGS } from './settings';
-import { isLocale, LOCALES, type Locale } from './templates/index';
+import type { Locale } from './templates/index';
 
 /**
  * The custom-message trigger's configuration, read once at cold start.
@@ -40,18 +40,8 @@ export function readConfig(env: EnvReader): CustomMessageConfig {
   }
   return {
     appName,
-    appUrl: env.parsed('APP_URL', (raw) => {
-      const url = new URL(raw);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http(s) URL');
-      return url.toString();
-    }),
-    defaultLocale:
-      env.parsed('DEFAULT_LOCALE', (raw) => {
-        const language = languageOf(raw);
-        if (language === undefined || !isLocale(language))
-          throw new Error(`must be one of ${LOCALES.join(', ')} (got "${raw}")`);
-        return language;
-      }) ?? SETTINGS.DEFAULT_LOCALE.default,
+    appUrl: env.parsed('APP_URL', parseAppUrl),
+    defaultLocale: env.parsed('DEFAULT_LOCALE', parseDefaultLocale) ?? SETTINGS.DEFAULT_LOCALE.default,
     emailVerification: env.oneOf('EMAIL_VERIFICATION', ['code', 'link'], SETTINGS.EMAIL_VERIFICATION.default),
   };
 }

@@ -7,8 +7,8 @@ import {
   type CustomMessageEvent,
 } from '@cognito-triggers/trigger-core';
 import { triggerEvent } from '@cognito-triggers/trigger-core/testing';
-import Mustache from 'mustache';
 import { describe, expect, it } from 'vitest';
+import { templateNames as namesIn } from '@cognito-triggers/email-templates';
 import { readConfig } from '../src/config';
 import { composeMessage } from '../src/decide';
 import { TEMPLATE_SLOTS } from '../src/render';
@@ -18,23 +18,6 @@ const every = LOCALES.flatMap((locale) => customMessage.sources.map((source) => 
 
 function eventIn(locale: Locale, source: CustomMessageEvent['triggerSource']) {
   return triggerEvent(source, { request: { userAttributes: { locale } } });
-}
-
-/** Every variable and partial name a Mustache template uses, sections included. */
-function namesIn(template: string): { slots: string[]; partials: string[] } {
-  const slots: string[] = [];
-  const partials: string[] = [];
-  const walk = (tokens: Mustache.TemplateSpans): void => {
-    for (const token of tokens) {
-      const [type, name] = token;
-      if (type === '>') partials.push(name);
-      else if (type === 'name' || type === '&' || type === '#' || type === '^') slots.push(name);
-      const children = token[4];
-      if (Array.isArray(children)) walk(children);
-    }
-  };
-  walk(Mustache.parse(template));
-  return { slots, partials };
 }
 
 describe('the templates', () => {

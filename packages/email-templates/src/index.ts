@@ -25,5 +25,6 @@ export {
   type RenderOptions,
   type RenderedMessage,
 } from './render';
-export { languageOf, pickLocale } from './locale';
+export { languageOf, parseAppUrl, parseDefaultLocale, pickLocale } from './locale';
 export { NOTICE_TEMPLATES } from './notices';
+export { templateNames } from './template-names';

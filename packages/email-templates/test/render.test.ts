@@ -1,5 +1,5 @@
-import Mustache from 'mustache';
 import { describe, expect, it } from 'vitest';
+import { templateNames as namesIn } from '../src/template-names';
 import {
   EMAIL_LAYOUT,
   LOCALE_TEMPLATES,
@@ -15,23 +15,6 @@ import {
 } from '../src/index';
 
 const SOURCES = Object.keys(LOCALE_TEMPLATES.en.messages) as MessageSource[];
-
-/** Every variable and partial name a Mustache template uses, sections included. */
-function namesIn(template: string): { slots: string[]; partials: string[] } {
-  const slots: string[] = [];
-  const partials: string[] = [];
-  const walk = (tokens: Mustache.TemplateSpans): void => {
-    for (const token of tokens) {
-      const [type, name] = token;
-      if (type === '>') partials.push(name);
-      else if (type === 'name' || type === '&' || type === '#' || type === '^') slots.push(name);
-      const children = token[4];
-      if (Array.isArray(children)) walk(children);
-    }
-  };
-  walk(Mustache.parse(template));
-  return { slots, partials };
-}
 
 describe('renderMessage', () => {
   it('escapes every value in the HTML e-mail unless it is told to insert it verbatim', () => {
