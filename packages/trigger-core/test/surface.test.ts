@@ -80,7 +80,7 @@ describe('the registry of families', () => {
       ['VerifyAuthChallengeResponse', 'VerifyAuthChallengeResponse', '1', true],
       ['UserMigration', 'UserMigration', '1', true],
       ['InboundFederation', 'InboundFederation', '1', false],
-      ['CustomEmailSender', 'CustomEmailSender', '1', false],
+      ['CustomEmailSender', 'CustomEmailSender', '1', true],
       ['CustomSMSSender', 'CustomSMSSender', '1', false],
     ]);
   });

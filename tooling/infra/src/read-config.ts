@@ -9,6 +9,7 @@ import {
   readStage,
   readTriggerSettings,
   stageAppSettings,
+  stageTriggers,
   type StageValue,
   type TriggerDefinition,
   type TriggerSettings,
@@ -39,6 +40,22 @@ function retentionOf(text: string, where: string): logs.RetentionDays {
   return retention;
 }
 
+/** `TRIGGER_APPS` (comma-separated app names) of the registry, or all of it when unset. */
+function chosenTriggers(registry: Readonly<Record<string, TriggerDefinition>>, list: string | undefined) {
+  const names = (list ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0) return Object.values(registry);
+  const unknown = names.filter((name) => !Object.hasOwn(registry, name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `TRIGGER_APPS names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} no deployable app (apps: ${Object.keys(registry).join(', ')})`,
+    );
+  }
+  return Object.values(registry).filter((trigger) => names.includes(trigger.name));
+}
+
 async function deploymentOf(root: string, trigger: TriggerDefinition, settings: TriggerSettings) {
   const appDir = join(root, trigger.appDir);
   const { manifest } = await readArtifact(appDir);
@@ -53,8 +70,10 @@ async function deploymentOf(root: string, trigger: TriggerDefinition, settings: 
  * missing variable or a missing artifact stops synthesis with a message naming it.
  *
  * Without a stage: `TRIGGER_FUNCTION_PREFIX` (default `cognito-`), `USER_POOL_NAME` (default
- * `<prefix>users`), `LOG_RETENTION_DAYS` (default 30), each trigger's variables, and
- * `SES_IDENTITY_ARN` for triggers that send e-mail.
+ * `<prefix>users`), `LOG_RETENTION_DAYS` (default 30), `TRIGGER_APPS` (the apps to deploy,
+ * comma-separated; default all), each trigger's variables, and `SES_IDENTITY_ARN` for triggers
+ * that send e-mail. With a stage, its stage.json's `apps` chooses. Variables the stacks supply
+ * (a custom sender's `KMS_KEY_ARN`) are refused from either.
  *
  * @example
  * const config = await readInfraConfig(process.env, '/path/to/repo', 'staging');
@@ -64,12 +83,13 @@ export async function readInfraConfig(
   root: string,
   stageName?: string,
 ): Promise<InfraConfig> {
-  const triggers = Object.values(loadTriggers(root));
+  const registry = loadTriggers(root);
+  const triggers = Object.values(registry);
   const deployments: TriggerDeployment[] = [];
   if (stageName === undefined) {
     const functionPrefix = environment.TRIGGER_FUNCTION_PREFIX?.trim() || DEFAULT_FUNCTION_PREFIX;
     const logRetention = retentionOf(environment.LOG_RETENTION_DAYS?.trim() || '30', 'LOG_RETENTION_DAYS');
-    for (const trigger of triggers) {
+    for (const trigger of chosenTriggers(registry, environment.TRIGGER_APPS)) {
       deployments.push(await deploymentOf(root, trigger, readTriggerSettings(trigger, environment, 'infrastructure')));
     }
     return {
@@ -85,7 +105,7 @@ export async function readInfraConfig(
     triggers.map((trigger) => trigger.name),
   );
   const stageFile = `${STAGES_DIR}/${stage.name}/stage.json`;
-  for (const trigger of triggers) {
+  for (const trigger of stageTriggers(stage, registry)) {
     const { environment: values, sesIdentityArn } = stageAppSettings(stage, trigger);
     const settings: TriggerSettings = {
       environment: Object.fromEntries(

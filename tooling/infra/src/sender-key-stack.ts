@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
@@ -52,5 +52,7 @@ export class SenderKeyStack extends Stack {
         },
       }),
     );
+    // What `deploy-trigger attach --kms-key-id` takes when the pool is not this app's.
+    new CfnOutput(this, 'KeyArn', { value: this.key.keyArn, description: 'LambdaConfig.KMSKeyID of the pool' });
   }
 }

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { SES_SENDER_VARIABLE, listStages, loadTriggers } from '@cognito-triggers/release/registry';
+import {
+  SES_SENDER_VARIABLE,
+  listStages,
+  loadTriggers,
+  stackSuppliedVariables,
+} from '@cognito-triggers/release/registry';
 import { addNagChecks, synthesizeChecked } from './nag';
 import { readInfraConfig } from './read-config';
 import { defineTriggerApp } from './trigger-app';
@@ -11,8 +16,8 @@ import { defineTriggerApp } from './trigger-app';
 const EXAMPLE_SES_IDENTITY = 'arn:aws:ses:us-east-1:111111111111:identity/example.com';
 
 /**
- * The environment the check synthesizes with: every variable some trigger requires, set to a
- * stand-in value, plus an SES identity, and realistic values where the stacks build permissions
+ * The environment the check synthesizes with: every variable some trigger requires (but those
+ * the stacks supply), set to a stand-in value, plus an SES identity, and realistic values where the stacks build permissions
  * from them (the sender's address, the legacy users table).
  *
  * @example
@@ -21,7 +26,8 @@ const EXAMPLE_SES_IDENTITY = 'arn:aws:ses:us-east-1:111111111111:identity/exampl
 export function checkEnvironment(root: string): Record<string, string> {
   const environment: Record<string, string> = { SES_IDENTITY_ARN: EXAMPLE_SES_IDENTITY };
   for (const trigger of Object.values(loadTriggers(root))) {
-    for (const name of trigger.environment.required) {
+ const supplied = stackSuppliedVariables(trigger);
+    for (const name of trigger.environment.required.filter((required) => !supplied.includes(required))) {
       environment[name] = `example-${name.toLowerCase().replaceAll('_', '-')}`;
     }
     // What the stacks build permissions from must look real: a sender address, a table name.

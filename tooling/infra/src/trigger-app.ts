@@ -1,5 +1,10 @@
 import type { App } from 'aws-cdk-lib';
-import { functionNameFor, slotConflictMessage, slotWiring } from '@cognito-triggers/release/registry';
+import {
+  emailWriterConflictMessage,
+  functionNameFor,
+  slotConflictMessage,
+  slotWiring,
+} from '@cognito-triggers/release/registry';
 import type { InfraConfig } from './config';
 import { addIdempotencyTables, type IdempotencyTableStack } from './idempotency-table';
 import { customAttributesFor } from './pool-settings';
@@ -10,7 +15,8 @@ import { UserPoolStack } from './user-pool-stack';
 /**
  * Adds one {@link TriggerStack} per trigger and the {@link UserPoolStack} wiring them to `app`.
  * The stacks are environment-agnostic: synthesis needs no account, no credentials, no lookups.
- * Two apps claiming one slot stop it with a message naming both (CDK's own names neither).
+ * Two apps claiming one slot stop it with a message naming both (CDK's own names neither), and
+ * so do custom-message and custom-email-sender together (`emailWriterConflictMessage`).
  *
  * @example
  * const { triggerStacks, userPoolStack } = defineTriggerApp(new App(), config);
@@ -24,7 +30,8 @@ export function defineTriggerApp(
   senderKeyStack: SenderKeyStack | undefined;
   idempotencyTableStacks: IdempotencyTableStack[];
 } {
-  const conflict = slotConflictMessage(config.triggers.map((deployment) => deployment.trigger));
+  const triggers = config.triggers.map((deployment) => deployment.trigger);
+  const conflict = slotConflictMessage(triggers) ?? emailWriterConflictMessage(triggers);
   if (conflict) throw new Error(conflict);
   const environment = { TRIGGER_FUNCTION_PREFIX: config.functionPrefix };
   // Only when a custom sender is deployed: a KMS key costs money every month.

@@ -8,8 +8,10 @@ import { addRollout, type Rollout, type RolloutName } from './rollout';
 import { LAMBDA_TARGET } from '@cognito-triggers/build';
 import { grantLegacyUserStore } from './legacy-user-store';
 import {
+  SENDER_KEY_VARIABLE,
   functionEnvironment,
   sesFromAddress,
+  slotWiring,
   type TriggerDefinition,
   type TriggerSettings,
 } from '@cognito-triggers/release/registry';
@@ -44,7 +46,7 @@ export interface TriggerStackProps extends StackProps {
   logRetention: logs.RetentionDays;
   /** Shown in the function's description, e.g. `0.2.0`. */
   version?: string;
-  /** For a custom sender: the key its role may decrypt Cognito's codes with. */
+  /** For a custom sender (required): the key its role may decrypt Cognito's codes with; its ARN is the function's `KMS_KEY_ARN`. */
   senderKey?: kms.IKey;
   /** How CodeDeploy shifts `live` to a new version (default: 10 % for 5 minutes, then all). */
   rollout?: RolloutName;
@@ -55,8 +57,9 @@ export interface TriggerStackProps extends StackProps {
  * its log group with retention, a `live` alias, and a role that may write its own logs and, for
  * `ses-send` triggers, call `ses:SendEmail` as its one SES identity and from its `EMAIL_FROM`
  * address only; for `legacy-user-store` (user-migration), its legacy users table or endpoint
- * secret (see `grantLegacyUserStore`). Nothing else: no managed policies, no `*`, no
- * `ses:SendRawEmail` (never called).
+ * secret (see `grantLegacyUserStore`); for a custom sender, `kms:Decrypt` with the sender key,
+ * whose ARN (a cross-stack reference, never a deployer's value) is its `KMS_KEY_ARN`. Nothing
+ * else: no managed policies, no `*`, no `ses:SendRawEmail` (never called).
  *
  * @example
  * const stack = new TriggerStack(app, 'cognito-post-confirmation', { trigger, settings, codePath, functionName, logRetention });
@@ -71,6 +74,10 @@ export class TriggerStack extends Stack {
   constructor(scope: Construct, id: string, props: TriggerStackProps) {
     super(scope, id, props);
     const { trigger, settings, functionName } = props;
+    const isSender = slotWiring(trigger.userPoolTrigger).needsKmsKey === true;
+    if (isSender && !props.senderKey) {
+      throw new Error(`${trigger.name} is a custom sender: its stack needs senderKey (the SenderKeyStack key)`);
+    }
 
     // Created here rather than by Lambda on first write, so retention applies from day one and
     // the role needs no logs:CreateLogGroup.
@@ -89,7 +96,7 @@ export class TriggerStack extends Stack {
     }
     if (trigger.awsAccess === 'legacy-user-store') grantLegacyUserStore(this, this.role, settings);
     // A custom sender decrypts the codes Cognito encrypted for it; nothing else may use the key.
-    props.senderKey?.grantDecrypt(this.role);
+    if (isSender) props.senderKey?.grantDecrypt(this.role);
 
     this.function = new lambda.Function(this, 'Function', {
       functionName,
@@ -99,7 +106,12 @@ export class TriggerStack extends Stack {
       handler: LAMBDA_TARGET.handler,
       code: lambda.Code.fromAsset(props.codePath),
       role: this.role,
-      environment: functionEnvironment(settings),
+      // The key ARN comes from the key itself: a value typed by the deployer could name another key.
+      environment: functionEnvironment(
+        isSender && props.senderKey
+          ? { environment: { ...settings.environment, [SENDER_KEY_VARIABLE]: props.senderKey.keyArn } }
+          : settings,
+      ),
       timeout: Duration.seconds(trigger.timeoutSeconds),
       memorySize: trigger.memoryMiB,
       logGroup,

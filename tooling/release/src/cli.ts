@@ -8,12 +8,14 @@ import { executeDeploy, planDeploy, type DeployPlan, type DeployRequest } from '
 import {
   ReleaseConfigurationError,
   checkStageApps,
+  checkStageDeploys,
   findTrigger,
   functionEnvironment,
   functionNameFor,
   loadTriggers,
   readStage,
   readTriggerSettings,
+  stackSuppliedVariables,
   stageAppSettings,
 } from './registry/index';
 import { awsReferenceResolver, resolvedEnvironment, type ResolveReference } from './stage-values';
@@ -72,7 +74,10 @@ export async function main(args: readonly string[], context: CliContext): Promis
     // The registry of the workspace the command runs in: each app's package.json says if it deploys.
     const trigger = findTrigger(command.app, root);
     const stage = command.stage === undefined ? undefined : readStage(root, command.stage);
-    if (stage) checkStageApps(stage, Object.keys(loadTriggers(root)));
+    if (stage) {
+      checkStageApps(stage, Object.keys(loadTriggers(root)));
+      checkStageDeploys(stage, trigger.name);
+    }
     const prefixed = stage ? { TRIGGER_FUNCTION_PREFIX: stage.functionPrefix } : context.environment;
     const functionName = command.functionName ?? functionNameFor(trigger.name, prefixed);
     const target = { functionName, alias: command.alias };
@@ -107,6 +112,7 @@ export async function main(args: readonly string[], context: CliContext): Promis
       manifest: artifact.manifest,
       zip: artifact.zip,
       environment: functionEnvironment({ environment: variables }),
+      stackSupplied: stackSuppliedVariables(trigger),
     };
     const client = createClient(context);
     const plan = await planDeploy(client, request);
@@ -236,6 +242,9 @@ function printDeployPlan(
   print(
     `  artifact ${manifest.zipFile}, ${(manifest.size / 1024).toFixed(1)} KiB, CodeSha256 ${plan.artifactCodeSha256}`,
   );
+  if (plan.carriedVariables.length > 0) {
+    print(`  environment kept from the running function (its stack sets it): ${plan.carriedVariables.join(', ')}`);
+  }
   if (plan.changedVariables.length > 0) print(`  environment changes: ${plan.changedVariables.join(', ')}`);
   if (plan.removedVariables.length > 0) {
     print(`  environment removals: ${plan.removedVariables.join(', ')} (only with --allow-removals)`);

@@ -22,8 +22,13 @@ export interface DeployRequest {
   alias: string;
   manifest: ArtifactManifest;
   zip: Uint8Array;
-  /** The function's full environment (see `functionEnvironment`). */
+  /** The function's full environment (see `functionEnvironment`), but what the stack supplies. */
   environment: Readonly<Record<string, string>>;
+  /**
+   * Variables the function's stack sets (`stackSuppliedVariables`, e.g. a custom sender's
+   * `KMS_KEY_ARN`): the deploy keeps the running function's values, and stops if it has none.
+   */
+  stackSupplied?: readonly string[];
   /** How long to wait for each function update; Lambda usually needs a few seconds. */
   maxWaitSeconds?: number;
 }
@@ -55,6 +60,10 @@ export interface DeployPlan {
   changedVariables: string[];
   /** Of those, the ones the function has now and would lose: a deploy refuses them unless allowed. */
   removedVariables: string[];
+  /** Variables the stack supplies, kept as the running function has them (names only). */
+  carriedVariables: string[];
+  /** The environment the new version gets: the request's, plus the carried variables' running values. */
+  environment: Readonly<Record<string, string>>;
   /** The published version's description: `<name>@<version> <commit>`. */
   description: string;
   /** The alias's revision when planned: moving it fails if someone else moved it since. */
@@ -96,8 +105,17 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
   }
 
   const deployedVariables = configuration.Environment?.Variables ?? {};
-  const changedVariables = diffVariables(deployedVariables, request.environment);
-  const removedVariables = changedVariables.filter((name) => !Object.hasOwn(request.environment, name));
+  const carriedVariables = [...(request.stackSupplied ?? [])].sort();
+  const lacking = carriedVariables.filter((name) => !deployedVariables[name]);
+  if (lacking.length > 0) {
+    throw new Error(
+      `${functionName}:${currentVersion} has no ${lacking.join(', ')}, which its stack supplies: deploy the stacks first (cdk deploy), then the code`,
+    );
+  }
+  const environment: Record<string, string> = { ...request.environment };
+  for (const name of carriedVariables) environment[name] = deployedVariables[name]!;
+  const changedVariables = diffVariables(deployedVariables, environment);
+  const removedVariables = changedVariables.filter((name) => !Object.hasOwn(environment, name));
   const codeChanged = configuration.CodeSha256 !== manifest.codeSha256;
   const steps: DeployStep[] = [];
   if (codeChanged) steps.push('UpdateFunctionCode');
@@ -111,6 +129,8 @@ export async function planDeploy(client: LambdaClient, request: DeployRequest): 
     artifactCodeSha256: manifest.codeSha256,
     changedVariables,
     removedVariables,
+    carriedVariables,
+    environment: Object.fromEntries(Object.entries(environment).sort(([a], [b]) => a.localeCompare(b))),
     description: `${manifest.name}@${manifest.version} ${manifest.commit}`,
     aliasRevisionId: current.RevisionId,
     steps,
@@ -154,7 +174,7 @@ export async function executeDeploy(
     const updated = await client.send(
       new UpdateFunctionConfigurationCommand({
         FunctionName: functionName,
-        Environment: { Variables: { ...request.environment } },
+        Environment: { Variables: { ...plan.environment } },
         ...(revisionId ? { RevisionId: revisionId } : {}),
       }),
     );

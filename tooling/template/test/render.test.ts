@@ -83,10 +83,11 @@ describe('renderApp', () => {
     },
   );
 
-  it('leaves out only the families the CDK user-pool stack cannot wire: inbound federation and the custom senders', () => {
+  it('leaves out only the families the CDK user-pool stack cannot wire: inbound federation and the custom SMS sender', () => {
     const undeployable = FAMILY_NAMES.filter((family) => !('slot' in deploymentOf(family)));
-    expect(undeployable.sort()).toEqual(['CustomEmailSender', 'CustomSMSSender', 'InboundFederation']);
+    expect(undeployable.sort()).toEqual(['CustomSMSSender', 'InboundFederation']);
     expect(deploymentOf('PreTokenGeneration')).toEqual({ slot: 'preTokenGeneration' });
+    expect(deploymentOf('CustomEmailSender')).toEqual({ slot: 'customEmailSender' });
     expect(JSON.stringify(deploymentOf('CustomSMSSender'))).toContain('KMS key');
   });
 

@@ -14,9 +14,10 @@ describe('slot names, from trigger-core’s registry', () => {
     expect(familyOfSlot('preSignIn')).toBeUndefined();
   });
 
-  it('lists as deployable the slots the CDK user-pool stack wires with the function alone: not the custom senders nor inbound federation', () => {
+  it('lists as deployable the slots the CDK stacks can wire: not the custom SMS sender nor inbound federation', () => {
     expect([...DEPLOYABLE_SLOTS].sort()).toEqual([
       'createAuthChallenge',
+      'customEmailSender',
       'customMessage',
       'defineAuthChallenge',
       'postAuthentication',

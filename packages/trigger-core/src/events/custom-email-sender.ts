@@ -108,11 +108,8 @@ export const customEmailSender = defineFamily<CustomEmailSenderEvent>({
   slot: 'CustomEmailSender',
   versions: ['1'],
   failurePolicy: 'rethrow',
-  deployment: {
-    deployable: false,
-    reason:
-      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
-  },
+  // tooling/infra's SenderKeyStack makes the KMS key; the pool stack sets KMSKeyID with the slot.
+  deployment: { deployable: true },
   request: {
     type: read.oneOf([CUSTOM_EMAIL_SENDER_REQUEST_TYPE]),
     clientMetadata: read.optional(read.attributes),

@@ -3,5 +3,6 @@ export * from './function-name';
 export * from './ses-sender';
 export * from './settings';
 export * from './slots';
+export * from './stack-supplied';
 export * from './stage';
 export * from './triggers';

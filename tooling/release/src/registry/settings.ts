@@ -1,5 +1,6 @@
 import { ReleaseConfigurationError } from './errors';
 import { sesFromAddress } from './ses-sender';
+import { refuseStackSupplied, stackSuppliedVariables } from './stack-supplied';
 import type { TriggerDefinition } from './triggers';
 
 /**
@@ -34,7 +35,8 @@ const RUNTIME_ENVIRONMENT = { NODE_OPTIONS: '--enable-source-maps' } as const;
  * Reads a trigger's settings from the deployer's environment (CI sets them per app, e.g. from a
  * GitHub environment). Empty values count as unset. Every missing required variable is named in
  * one {@link ReleaseConfigurationError}, so a deploy stops before any AWS call; so does an
- * `ses-send` trigger's sender that is not one readable address (its role is bound to that address).
+ * `ses-send` trigger's sender that is not one readable address (its role is bound to that address),
+ * and a variable the stack supplies (`stackSuppliedVariables`: never required here, refused when set).
  *
  * @param needs `function` for a code deploy, `infrastructure` for CDK (which also needs
  *   `SES_IDENTITY_ARN` for `ses-send` triggers).
@@ -47,7 +49,13 @@ export function readTriggerSettings(
   needs: 'function' | 'infrastructure',
 ): TriggerSettings {
   const value = (name: string): string | undefined => environment[name]?.trim() || undefined;
-  const missing = trigger.environment.required.filter((name) => value(name) === undefined);
+  const supplied = stackSuppliedVariables(trigger);
+  refuseStackSupplied(
+    trigger,
+    supplied.filter((name) => value(name) !== undefined),
+    'the environment of this command',
+  );
+  const missing = trigger.environment.required.filter((name) => !supplied.includes(name) && value(name) === undefined);
   const sesIdentityArn = value('SES_IDENTITY_ARN');
   if (needs === 'infrastructure' && trigger.awsAccess === 'ses-send' && sesIdentityArn === undefined) {
     missing.push('SES_IDENTITY_ARN');

@@ -120,3 +120,22 @@ export function slotConflictMessage(
   const claims = conflicts.map(({ slot, appDirs }) => `${appDirs.join(' and ')} both claim the ${slot} slot`);
   return `${claims.join('; ')}: a user pool runs one function per slot, so remove the "cognitoTrigger" field of all but one of them (an app without it builds and tests but is not deployed)`;
 }
+
+/**
+ * The message when one pool would get both a CustomMessage and a CustomEmailSender trigger, or
+ * `undefined`. With a custom e-mail sender, Cognito hands every e-mail to it instead of sending
+ * one, and the sender's event carries no message: what a CustomMessage trigger writes for e-mail
+ * is never sent. The two write the same e-mails here (one template source), so a pool runs one.
+ *
+ * @example
+ * const problem = emailWriterConflictMessage(config.triggers.map(({ trigger }) => trigger));
+ * if (problem) throw new Error(problem);
+ */
+export function emailWriterConflictMessage(
+  triggers: readonly { readonly appDir: string; readonly userPoolTrigger: UserPoolTriggerSlot }[],
+): string | undefined {
+  const message = triggers.find(({ userPoolTrigger }) => userPoolTrigger === 'customMessage');
+  const sender = triggers.find(({ userPoolTrigger }) => userPoolTrigger === 'customEmailSender');
+  if (!message || !sender) return undefined;
+  return `${message.appDir} and ${sender.appDir} both write the pool's e-mails: with a custom e-mail sender, Cognito sends no e-mail itself and never sends what a CustomMessage trigger writes for one. Deploy one of them per pool: list the apps in the stage's deploy/<stage>/stage.json ("apps"), or, without a stage, in TRIGGER_APPS`;
+}

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReleaseConfigurationError } from './errors';
 import { sesFromAddress } from './ses-sender';
+import { refuseStackSupplied, stackSuppliedVariables } from './stack-supplied';
 import type { TriggerAwsAccess, TriggerDefinition } from './triggers';
 
 /**
@@ -53,6 +54,11 @@ export interface StageConfig {
   rollout?: string;
   /** The new pool's settings, checked by the CDK app (`tooling/infra`), which alone reads them. */
   userPool?: Readonly<Record<string, unknown>>;
+  /**
+   * stage.json's `apps`: the apps this stage deploys (stacks, functions, pool slots); without
+   * it, every deployable app. A pool runs one of custom-message and custom-email-sender.
+   */
+  deployedApps?: readonly string[];
   /** By app name; an app without a file has no settings there. */
   apps: Readonly<Record<string, StageAppSettings>>;
 }
@@ -60,7 +66,7 @@ export interface StageConfig {
 /** Where the stages live, relative to the repository root. */
 export const STAGES_DIR = 'deploy';
 const STAGE_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const STAGE_KEYS = ['functionPrefix', 'logRetentionDays', 'rollout', 'userPool'];
+const STAGE_KEYS = ['functionPrefix', 'logRetentionDays', 'rollout', 'userPool', 'apps'];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -142,7 +148,19 @@ export function readStage(root: string, name: string): StageConfig {
       `${STAGES_DIR}/${name}/stage.json: "${unknown[0]}" is not a known key; known keys: ${STAGE_KEYS.join(', ')}`,
     );
   }
-  const { functionPrefix = `${name}-cognito-`, logRetentionDays, rollout, userPool } = stage;
+  const { functionPrefix = `${name}-cognito-`, logRetentionDays, rollout, userPool, apps: deployedApps } = stage;
+  if (
+    deployedApps !== undefined &&
+    (!Array.isArray(deployedApps) ||
+      deployedApps.length === 0 ||
+      deployedApps.some((app) => typeof app !== 'string') ||
+      new Set(deployedApps).size !== deployedApps.length)
+  ) {
+    throw new ReleaseConfigurationError(
+      'INVALID_STAGE',
+      `${STAGES_DIR}/${name}/stage.json: "apps" must be a list of app names, each once (leave it out to deploy every app)`,
+    );
+  }
   if (rollout !== undefined && typeof rollout !== 'string') {
     throw new ReleaseConfigurationError(
       'INVALID_STAGE',
@@ -202,6 +220,7 @@ export function readStage(root: string, name: string): StageConfig {
     ...(logRetentionDays === undefined ? {} : { logRetentionDays }),
     ...(rollout === undefined ? {} : { rollout }),
     ...(userPool === undefined ? {} : { userPool }),
+    ...(deployedApps === undefined ? {} : { deployedApps: deployedApps as string[] }),
     apps,
   };
 }
@@ -224,7 +243,11 @@ export function stageAppSettings(stage: StageConfig, trigger: TriggerDefinition)
       `${shown}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not read by ${trigger.name} (it reads ${known.join(', ') || 'nothing'})`,
     );
   }
-  const missing = trigger.environment.required.filter((variable) => settings.environment[variable] === undefined);
+  refuseStackSupplied(trigger, Object.keys(settings.environment), shown);
+  const supplied = stackSuppliedVariables(trigger);
+  const missing = trigger.environment.required.filter(
+    (variable) => !supplied.includes(variable) && settings.environment[variable] === undefined,
+  );
   if (trigger.awsAccess === 'ses-send' && settings.sesIdentityArn === undefined) missing.push('sesIdentityArn');
   if (trigger.awsAccess === 'legacy-user-store') {
     // The store's own variable depends on which store, as for a deploy from the environment.
@@ -269,4 +292,42 @@ export function checkStageApps(stage: StageConfig, appNames: readonly string[]):
       `${stray.map((app) => `${STAGES_DIR}/${stage.name}/${app}.json`).join(', ')}: no deployable app of that name (apps: ${appNames.join(', ')})`,
     );
   }
+}
+
+/**
+ * The apps a stage deploys, in the registry's order: those its stage.json lists in `apps`, else
+ * every deployable app. A listed name that is no deployable app stops here, naming the file.
+ *
+ * @example
+ * stageTriggers(readStage(root, 'dev'), loadTriggers(root)).map((trigger) => trigger.name); // ['custom-email-sender', ...]
+ */
+export function stageTriggers(
+  stage: StageConfig,
+  triggers: Readonly<Record<string, TriggerDefinition>>,
+): TriggerDefinition[] {
+  const all = Object.values(triggers);
+  if (stage.deployedApps === undefined) return all;
+  const unknown = stage.deployedApps.filter((app) => !Object.hasOwn(triggers, app));
+  if (unknown.length > 0) {
+    throw new ReleaseConfigurationError(
+      'INVALID_STAGE',
+      `${STAGES_DIR}/${stage.name}/stage.json: "apps" names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} no deployable app (apps: ${Object.keys(triggers).join(', ')})`,
+    );
+  }
+  return all.filter((trigger) => stage.deployedApps?.includes(trigger.name));
+}
+
+/**
+ * Refuses a deploy of an app that the stage's `apps` list leaves out: its function has no stack
+ * in that stage, or the pool would run two e-mail writers.
+ *
+ * @example
+ * checkStageDeploys(stage, 'custom-message');
+ */
+export function checkStageDeploys(stage: StageConfig, app: string): void {
+  if (stage.deployedApps === undefined || stage.deployedApps.includes(app)) return;
+  throw new ReleaseConfigurationError(
+    'INVALID_STAGE',
+    `stage ${stage.name} does not deploy ${app}: its ${STAGES_DIR}/${stage.name}/stage.json "apps" lists ${stage.deployedApps.join(', ')}`,
+  );
 }
