@@ -26,7 +26,7 @@ const EXAMPLE_SES_IDENTITY = 'arn:aws:ses:us-east-1:111111111111:identity/exampl
 export function checkEnvironment(root: string): Record<string, string> {
   const environment: Record<string, string> = { SES_IDENTITY_ARN: EXAMPLE_SES_IDENTITY };
   for (const trigger of Object.values(loadTriggers(root))) {
- const supplied = stackSuppliedVariables(trigger);
+    const supplied = stackSuppliedVariables(trigger);
     for (const name of trigger.environment.required.filter((required) => !supplied.includes(required))) {
       environment[name] = `example-${name.toLowerCase().replaceAll('_', '-')}`;
     }

@@ -132,6 +132,19 @@ export function triggerKeyOfSlot(slot: string): LambdaConfigSlot | undefined {
   return familyOfSlot(slot)?.slot;
 }
 
+/**
+ * Triggers the default wiring leaves out though an app fills them, each with why: a test or a
+ * script that wants one wires it itself ({@link appFunctionOf}).
+ *
+ * @example
+ * const wiring = await appFunctionOf('custom-email-sender', 'CustomEmailSender'); // wired on request only
+ */
+export const ON_REQUEST_TRIGGERS: Readonly<Partial<Record<CognitoTrigger, string>>> = {
+  // One pool runs one e-mail writer, and the demo and most flows read the codes cognito-local prints.
+  CustomEmailSender:
+    'is wired only on request (appFunctionOf): with a custom e-mail sender cognito-local prints no codes, which pnpm demo and most flows read, and custom-message writes the e-mails instead',
+};
+
 const isTriggerKey = (key: string): key is CognitoTrigger => (COGNITO_TRIGGERS as readonly string[]).includes(key);
 
 // A user's way through the triggers: sign-up, its message and confirmation, then sign-in
@@ -151,7 +164,7 @@ const FLOW_ORDER: readonly CognitoTrigger[] = [
  * One app's row of the wiring, from its `src/settings.ts`: its `local` values are its whole
  * environment, and a local value for an AWS SDK endpoint ({@link SERVICE_ENDPOINT_SETTINGS}) has
  * the stack start that service. For an app {@link loadFunctions} leaves out (one with no
- * `cognitoTrigger` field, such as custom-email-sender), name it and its trigger yourself.
+ * `cognitoTrigger` field, or custom-email-sender: {@link ON_REQUEST_TRIGGERS}), name it and its trigger yourself.
  *
  * @example
  * const wiring = await appFunction(listTriggerApps(root)[0]!, 'PreSignUp');
@@ -190,8 +203,8 @@ export async function appFunctionOf(
  * The local stack's wiring, derived from the apps: every app under `apps/` whose package.json's
  * `cognitoTrigger.slot` names a trigger cognito-local calls, with the local values its
  * `src/settings.ts` declares ({@link appFunction}). An app without a `cognitoTrigger` field is left
- * out: custom-email-sender, which would take every code cognito-local prints (the demo and most
- * flows read them), is wired only by a test that asks for it. A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
+ * out, and so is one of {@link ON_REQUEST_TRIGGERS} (custom-email-sender, which would take every
+ * code cognito-local prints: the demo and most flows read them), noted in `skipped`. A new app joins `pnpm stack`, `pnpm demo` and the end-to-end tests
  * with no edit here; an app that cannot be wired comes back in `skipped`, with the reason.
  *
  * @param root the repository root (default: found from this package).
@@ -207,7 +220,7 @@ export async function loadFunctions(
   for (const app of listTriggerApps(root)) {
     const field = app.cognitoTrigger as { slot?: unknown } | undefined;
     const slot = typeof field?.slot === 'string' ? field.slot : undefined;
-    // Not deployable, so not wired by default either (custom-email-sender: see appFunctionOf).
+    // Not deployable, so not wired by default either.
     if (slot === undefined) continue;
     const trigger = triggerKeyOfSlot(slot);
     if (trigger === undefined) {
@@ -216,6 +229,11 @@ export async function loadFunctions(
     }
     if (!isTriggerKey(trigger)) {
       skipped.push({ app: app.dir, trigger, reason: `is not wired: cognito-local does not call ${trigger} triggers` });
+      continue;
+    }
+    const onRequest = ON_REQUEST_TRIGGERS[trigger];
+    if (onRequest !== undefined) {
+      skipped.push({ app: app.dir, trigger, reason: onRequest });
       continue;
     }
     table.push(await appFunction(app, trigger));

@@ -51,7 +51,7 @@ describe('resolveFunctions', () => {
 });
 
 describe('loadFunctions', () => {
-  it('wires each app for the trigger its cognitoTrigger.slot names, with its declared local values, says why it skips those cognito-local cannot call, and leaves out those with no cognitoTrigger field', async () => {
+  it('wires each app for the trigger its cognitoTrigger.slot names, with its declared local values, says why it skips those cognito-local cannot call or wires on request only, and leaves out those with no cognitoTrigger field', async () => {
     const fixture = mkdtempSync(join(tmpdir(), 'wiring-apps-'));
     try {
       const appWith = (name: string, manifest: object, settings?: string) => {
@@ -70,6 +70,7 @@ describe('loadFunctions', () => {
 `,
       );
       appWith('challenge', { cognitoTrigger: { slot: 'defineAuthChallenge' } });
+      appWith('sender', { cognitoTrigger: { slot: 'customEmailSender' } });
       appWith('library', {});
       const { table, skipped } = await loadFunctions(fixture);
       expect(table.map((wiring) => [wiring.app, wiring.trigger])).toEqual([['welcome', 'PostConfirmation']]);
@@ -82,6 +83,11 @@ describe('loadFunctions', () => {
           app: 'challenge',
           trigger: 'DefineAuthChallenge',
           reason: 'is not wired: cognito-local does not call DefineAuthChallenge triggers',
+        },
+        {
+          app: 'sender',
+          trigger: 'CustomEmailSender',
+          reason: expect.stringContaining('is wired only on request (appFunctionOf)') as string,
         },
       ]);
     } finally {

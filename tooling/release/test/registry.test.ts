@@ -68,6 +68,12 @@ describe('the trigger registry of this repository', () => {
       userPoolTrigger: 'preTokenGeneration',
       environment: { required: [] },
     });
+    expect(triggers['custom-email-sender']).toMatchObject({
+      userPoolTrigger: 'customEmailSender',
+      lambdaVersion: 'V1_0',
+      awsAccess: 'ses-send',
+      environment: { required: ['EMAIL_FROM', 'KMS_KEY_ARN', 'APP_NAME'] },
+    });
   });
 
   // Only the field makes an app deployable, so a deployable app must also be one `pnpm package` can ship.

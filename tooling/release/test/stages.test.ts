@@ -15,12 +15,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   awsReferenceResolver,
   checkStageApps,
+  emailWriterConflictMessage,
   findWorkspaceRoot,
   listStages,
   loadTriggers,
   main,
   readStage,
+  slotConflictMessage,
   stageAppSettings,
+  stageTriggers,
   type StageReference,
 } from '../src/index';
 import {
@@ -219,5 +222,21 @@ describe("this repository's stages", () => {
       for (const trigger of triggers)
         expect(() => stageAppSettings(stage, trigger), `${name}/${trigger.name}`).not.toThrow();
     }
+  });
+
+  it('each deploy one e-mail writer to their pool: dev the custom sender, prod custom-message', () => {
+    const root = findWorkspaceRoot(import.meta.dirname);
+    const registry = loadTriggers(root);
+    const deployed = (name: string) => stageTriggers(readStage(root, name), registry);
+    for (const name of listStages(root)) {
+      expect(slotConflictMessage(deployed(name)), name).toBeUndefined();
+      expect(emailWriterConflictMessage(deployed(name)), name).toBeUndefined();
+    }
+    expect(deployed('dev').map((trigger) => trigger.name)).toContain('custom-email-sender');
+    expect(deployed('prod').map((trigger) => trigger.name)).toContain('custom-message');
+    // Without a list, every app would deploy, and both e-mail writers would meet in one pool.
+    expect(emailWriterConflictMessage(Object.values(registry))).toContain(
+      "apps/custom-message and apps/custom-email-sender both write the pool's e-mails",
+    );
   });
 });
