@@ -55,7 +55,7 @@ const GIVEN_NAME_LIMIT = 100;
 
 /**
  * Writes the e-mail for an event in the user's language, with the decrypted `code` (`null` for a
- * notice). A message that does not carry the code (and, for an invitation, the user name) is an
+ * notice), to `recipient` (default: the `email` attribute; a notice's may be looked up). A message that does not carry the code (and, for an invitation, the user name) is an
  * error: no e-mail ever goes out without what the user needs.
  *
  * @example
@@ -66,9 +66,10 @@ export function composeEmail(
   event: CustomEmailSenderEvent,
   code: string | null,
   config: CustomEmailSenderConfig,
+  recipient?: string,
 ): ComposedEmail {
   const attributes: Readonly<Record<string, string | undefined>> = event.request.userAttributes;
-  const to = recipientAddress(attributes.email);
+  const to = recipientAddress(recipient ?? attributes.email);
   const { locale, source: localeSource } = pickLocale(
     [
       ['user-attribute', attributes.locale],

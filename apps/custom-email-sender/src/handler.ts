@@ -1,3 +1,4 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDB } from '@aws-sdk/client-dynamodb';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import {
@@ -12,11 +13,17 @@ import { composeEmail } from './decide';
 import { readConfig, type CustomEmailSenderConfig } from './config';
 import { decryptCode } from './decrypt';
 import { MessageNotSentError } from './errors';
+import { noticeRecipient } from './notice-recipient';
 
 // Created once per Lambda instance; region and endpoints come from the SDK's standard settings
 // (AWS_REGION, AWS_ENDPOINT_URL_SES, AWS_ENDPOINT_URL_DYNAMODB), so one bundle talks to AWS or emulators.
 const ses = new SESClient({ maxAttempts: 3, requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 } });
 const dynamodb = new DynamoDB({ maxAttempts: 2, requestHandler: { connectionTimeout: 1_000, requestTimeout: 1_000 } });
+// Only an account-takeover notice without an address calls it (AdminGetUser).
+const cognito = new CognitoIdentityProviderClient({
+  maxAttempts: 2,
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 1_000 },
+});
 
 /**
  * Sends one e-mail Cognito hands over: decrypts its code, composes it ({@link composeEmail}) and
@@ -33,15 +40,20 @@ async function sendEmail(
   const notice = event.triggerSource === 'CustomEmailSender_AccountTakeOverNotification';
   try {
     const attributes: Readonly<Record<string, string | undefined>> = event.request.userAttributes;
-    if (notice && attributes.email === undefined) {
-      // Threat protection names the user, not the address; looking it up (AdminGetUser) is not
-      // built yet. Retrying would not help, so this is a warning, not a failure.
-      logger.warn('notice not sent', { reason: 'no-recipient-in-event' });
-      annotate({ sent: false, notSentReason: 'no-recipient-in-event' });
-      return event;
+    let recipient = attributes.email;
+    if (notice && recipient === undefined) {
+      // Threat protection names the user, not always the address: look it up.
+      recipient = await noticeRecipient(event, cognito, signal);
+      annotate({ recipientFrom: 'AdminGetUser' });
+      if (recipient === undefined) {
+        // No address, or no such user any more: retrying would not help, so a warning, not a failure.
+        logger.warn('notice not sent', { reason: 'user-has-no-email' });
+        annotate({ sent: false, notSentReason: 'user-has-no-email' });
+        return event;
+      }
     }
     const code = notice ? null : await decryptCode(event.request.code ?? '', config.kmsKeyArn);
-    const email = composeEmail(event, code, config);
+    const email = composeEmail(event, code, config, recipient);
     annotate({ emailKind: email.kind, locale: email.locale, localeSource: email.localeSource });
 
     // A retried event carries the same ciphertext; every new code is encrypted afresh. A notice

@@ -53,4 +53,9 @@ export const SETTINGS = {
     meaning: 'the same, for DynamoDB (the `IDEMPOTENCY_TABLE`)',
     local: ({ dynamodbEndpoint }) => dynamodbEndpoint,
   },
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: {
+    readBy: 'aws-sdk',
+    defaultText: "the region's",
+    meaning: 'the same, for Cognito (`AdminGetUser`, for an account-takeover notice that names no address)',
+  },
 } as const satisfies AppSettings;

@@ -1,3 +1,8 @@
+import {
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { customEmailSender, type LambdaHandler, type CustomEmailSenderEvent } from '@cognito-triggers/trigger-core';
 import {
@@ -26,6 +31,7 @@ const CODE_SOURCES = customEmailSender.sources.filter(
 
 const kms = mockKms();
 const ses = mockClient(SESClient);
+const cognito = mockClient(CognitoIdentityProviderClient);
 let logs: ReturnType<typeof captureStdoutLogs>;
 
 async function loadHandler(
@@ -54,6 +60,7 @@ function expectNoLeaks(extra: readonly string[] = []) {
 beforeEach(() => {
   kms.reset();
   ses.reset();
+  cognito.reset();
   ses.on(SendEmailCommand).resolves({ MessageId: 'msg-1', $metadata: { attempts: 1 } });
   logs = captureStdoutLogs();
 });
@@ -116,12 +123,70 @@ describe('custom-email-sender handler', () => {
     expectNoLeaks();
   });
 
-  it('warns, sends nothing and does not ask for a retry when a notice names no address', async () => {
+  it('looks the address of a notice that names none up with AdminGetUser, in the pool and for the user of the event', async () => {
+    const handler = await loadHandler();
+    const looked = 'looked.up@example.net';
+    cognito.on(AdminGetUserCommand).resolves({
+      Username: 'jane',
+      UserAttributes: [
+        { Name: 'sub', Value: 'b7a3' },
+        { Name: 'email', Value: looked },
+      ],
+    });
+    const event = triggerEvent('CustomEmailSender_AccountTakeOverNotification');
+    expect(event.request.userAttributes).not.toHaveProperty('email');
+
+    await handler(event, fakeContext());
+
+    expect(cognito.commandCalls(AdminGetUserCommand).map((call) => call.args[0].input)).toEqual([
+      { UserPoolId: event.userPoolId, Username: event.userName },
+    ]);
+    expect(sentEmails().map((email) => email.Destination?.ToAddresses)).toEqual([[looked]]);
+    expect(logs.withMessage('invocation finished')).toMatchObject([
+      { outcome: 'success', sent: true, recipientFrom: 'AdminGetUser' },
+    ]);
+    expectNoLeaks([looked]);
+  });
+
+  it('does not look up a notice that names its address', async () => {
+    const handler = await loadHandler();
+    const event = triggerEvent('CustomEmailSender_AccountTakeOverNotification', {
+      request: { userAttributes: { email: 'jane.doe@example.com' } },
+    } as never);
+    await handler(event, fakeContext());
+    expect(cognito.calls()).toEqual([]);
+    expect(sentEmails()).toHaveLength(1);
+  });
+
+  it.each([
+    ['has no e-mail address', () => cognito.on(AdminGetUserCommand).resolves({ Username: 'jane', UserAttributes: [] })],
+    [
+      'no longer exists',
+      () =>
+        cognito
+          .on(AdminGetUserCommand)
+          .rejects(new UserNotFoundException({ message: 'User does not exist.', $metadata: {} })),
+    ],
+  ])('warns, sends nothing and asks for no retry when the user of a notice %s', async (_case, arrange) => {
+    arrange();
     const handler = await loadHandler();
     await handler(triggerEvent('CustomEmailSender_AccountTakeOverNotification'), fakeContext());
     expect(sentEmails()).toEqual([]);
-    expect(logs.withMessage('notice not sent')).toMatchObject([{ level: 'WARN', reason: 'no-recipient-in-event' }]);
+    expect(logs.withMessage('notice not sent')).toMatchObject([{ level: 'WARN', reason: 'user-has-no-email' }]);
     expect(logs.withMessage('invocation finished')).toMatchObject([{ outcome: 'success', sent: false }]);
+  });
+
+  it('rethrows when the lookup fails otherwise, so that Lambda retries, and sends nothing', async () => {
+    const denied = Object.assign(new Error('User: arn:aws:sts::123456789012:assumed-role/x is not authorized'), {
+      name: 'AccessDeniedException',
+    });
+    cognito.on(AdminGetUserCommand).rejects(denied);
+    const handler = await loadHandler();
+    await expect(
+      handler(triggerEvent('CustomEmailSender_AccountTakeOverNotification'), fakeContext()),
+    ).rejects.toThrow();
+    expect(sentEmails()).toEqual([]);
+    expectNoLeaks();
   });
 
   it.each([

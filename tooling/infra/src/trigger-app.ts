@@ -64,6 +64,7 @@ export function defineTriggerApp(
       slot: config.triggers[index]!.trigger.userPoolTrigger,
       alias: stack.alias,
       lambdaVersion: config.triggers[index]!.trigger.lambdaVersion,
+      role: stack.role,
     })),
     customAttributes: customAttributesFor(config.triggers, config.userPool?.customAttributes),
     ...(config.userPool ? { settings: config.userPool } : {}),

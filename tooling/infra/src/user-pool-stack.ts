@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
@@ -19,6 +20,8 @@ export interface PoolTrigger {
   slot: UserPoolTriggerSlot;
   alias: lambda.IFunction;
   lambdaVersion?: string | undefined;
+  /** The trigger's role, for what it may do with this pool (the custom e-mail sender: `AdminGetUser`). */
+  role?: iam.IRole;
 }
 
 /**
@@ -93,11 +96,22 @@ export class UserPoolStack extends Stack {
       'AwsSolutions-COG8':
         'The Plus plan (threat protection) is billed per monthly active user; the plan is the pool owner’s cost decision (settings.featurePlan), and Essentials already runs every trigger here, V2_0 token customization included',
     });
-    for (const { slot, alias, lambdaVersion } of props.triggers) {
+    for (const { slot, alias, lambdaVersion, role } of props.triggers) {
       // addTrigger puts alias.functionArn (the alias ARN) in LambdaConfig and adds a
       // lambda:InvokeFunction permission on the alias for cognito-idp with SourceArn = this pool.
       const { operation, version } = triggerOperation(slot, lambdaVersion);
       this.userPool.addTrigger(operation, alias, version);
+      if (slot === 'customEmailSender' && role) {
+        // An account-takeover notice may name the user but not the address: the sender looks it
+        // up. The policy lives here, beside the pool it names: in the trigger's stack it would
+        // refer to this stack, which already refers to that one (the alias), a cycle.
+        new iam.Policy(this, 'SenderReadsUsers', {
+          roles: [role],
+          statements: [
+            new iam.PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] }),
+          ],
+        });
+      }
     }
     // AWS recommends SourceAccount beside SourceArn for service principals (the confused-deputy
     // guard); addTrigger sets only SourceArn, so every permission it created gets the account too.

@@ -122,6 +122,28 @@ describe('custom-email-sender in the CDK app', () => {
     });
   });
 
+  it("may look users up in its pool only (AdminGetUser), through a policy in the pool's stack", async () => {
+    const { sender, pool, others } = await withSender();
+    const fn = Object.values(sender.findResources('AWS::Lambda::Function'))[0] as {
+      Properties: { Role: { 'Fn::GetAtt': [string, string] } };
+    };
+    const role = { 'Fn::ImportValue': exportOf(sender, { Ref: fn.Properties.Role['Fn::GetAtt'][0] }) };
+    pool.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [role],
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'cognito-idp:AdminGetUser',
+            Resource: { 'Fn::GetAtt': [logicalIdOf(pool, 'AWS::Cognito::UserPool'), 'Arn'] },
+          },
+        ],
+      },
+    });
+    expect(Object.keys(pool.findResources('AWS::IAM::Policy'))).toHaveLength(1);
+    for (const template of [sender, ...others]) expect(JSON.stringify(template.toJSON())).not.toContain('cognito-idp:');
+  });
+
   it('refuses a pool with custom-message too, naming both apps', async () => {
     const base = await synthesize();
     cleanup = base.remove;
