@@ -4,7 +4,13 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { CliContext } from './cli';
 import { executePoolWiring, planPoolWiring, type PoolWiringPlan, type PoolWiringRequest } from './pool/pool-wiring';
 import { userPoolAccount } from './pool/invoke-permission';
-import { ReleaseConfigurationError, findTrigger, functionNameFor, readStage } from './registry/index';
+import {
+  ReleaseConfigurationError,
+  emailWriterConflictMessage,
+  findTrigger,
+  functionNameFor,
+  readStage,
+} from './registry/index';
 import { findWorkspaceRoot } from './workspace-root';
 
 /**
@@ -85,6 +91,9 @@ export async function poolMain(
       const trigger = findTrigger(app, root);
       return { trigger, functionName: functionNameFor(trigger.name, prefixed) };
     });
+    // Checked among the apps given only: what the pool runs already is its owner's choice.
+    const writers = mode === 'attach' ? emailWriterConflictMessage(triggers.map(({ trigger }) => trigger)) : undefined;
+    if (writers) throw new ReleaseConfigurationError('USAGE', writers);
     const lambda = context.createClient ? context.createClient() : new LambdaClient({});
     const cognito = context.createCognitoClient ? context.createCognitoClient() : new CognitoIdentityProviderClient({});
     const request: PoolWiringRequest = {

@@ -259,6 +259,34 @@ describe('deploy-trigger attach', () => {
     expect(workspace.cli.clientsCreated()).toBe(0);
   });
 
+  const WRITER_FIELD = {
+    environment: { required: [], optional: [] },
+    awsAccess: 'none',
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  };
+
+  it('refuses custom-message and custom-email-sender together before any AWS call', async () => {
+    const writers = await poolWorkspace({
+      'custom-message': { ...WRITER_FIELD, slot: 'customMessage' },
+      'custom-email-sender': { ...WRITER_FIELD, slot: 'customEmailSender' },
+    });
+    try {
+      expect(
+        await main(
+          ['attach', 'custom-message', 'custom-email-sender', '--user-pool-id', USER_POOL_ID],
+          writers.cli.context,
+        ),
+      ).toBe(2);
+      expect(writers.cli.errors[0]).toContain(
+        "apps/custom-message and apps/custom-email-sender both write the pool's e-mails",
+      );
+      expect(writers.cli.clientsCreated()).toBe(0);
+    } finally {
+      await writers.remove();
+    }
+  });
+
   it('refuses two apps for one slot before any AWS change', async () => {
     const twins = await poolWorkspace({
       'pre-sign-up': {
