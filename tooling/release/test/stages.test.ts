@@ -209,7 +209,7 @@ describe("this repository's stages", () => {
   it('give every deployable app what it requires, and nothing it does not read', () => {
     const root = findWorkspaceRoot(import.meta.dirname);
     const triggers = Object.values(loadTriggers(root));
-    expect(listStages(root)).toEqual(expect.arrayContaining(['dev', 'prod']));
+    expect(listStages(root)).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
     for (const name of listStages(root)) {
       const stage = readStage(root, name);
       checkStageApps(
