@@ -140,8 +140,8 @@ export class TriggerStack extends Stack {
  * Lets an existing pool invoke the alias, as the pool stack's `addTrigger` would for its own pool:
  * `SourceArn` that pool in this stack's region and account, `SourceAccount` this account. So
  * `deploy-trigger attach` finds the permission present and adds none; `detach` leaves it (the
- * stack's). A pool id starts with its region, and Cognito calls functions of its own region only:
- * deploying the stack anywhere else fails at once instead of granting a pool that is not there.
+ * stack's). A pool id starts with its region and `SourceArn` takes the stack's, so a stack deployed
+ * to another region fails at once (a template rule) instead of granting a pool that is not there.
  */
 function grantExistingPool(stack: Stack, alias: lambda.Alias, userPoolId: string): void {
   alias.addPermission('ExistingPoolInvoke', {
