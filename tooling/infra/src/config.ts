@@ -32,5 +32,10 @@ export interface InfraConfig {
   rollout?: RolloutName;
   /** The new pool's feature plan, extra custom attributes, SES e-mail and app client URLs. */
   userPool?: NewPoolSettings;
+  /**
+   * A pool the app does not own: no pool stack is made (`userPoolName` and `userPool` go unused),
+   * and each alias lets this pool invoke it, for `deploy-trigger attach` to wire.
+   */
+  existingUserPool?: { id: string };
   triggers: readonly TriggerDeployment[];
 }

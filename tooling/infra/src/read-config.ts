@@ -126,6 +126,7 @@ export async function readInfraConfig(
     logRetention: retentionOf(String(stage.logRetentionDays ?? 30), `${stageFile}: "logRetentionDays"`),
     userPoolName: pool?.name ?? `${stage.functionPrefix}users`,
     ...(pool ? { userPool: pool.settings } : {}),
+    ...(stage.existingUserPool ? { existingUserPool: stage.existingUserPool } : {}),
     ...(stage.rollout === undefined ? {} : { rollout: stage.rollout as RolloutName }),
     triggers: deployments,
   };

@@ -13,10 +13,12 @@ import { TriggerStack } from './trigger-stack';
 import { UserPoolStack } from './user-pool-stack';
 
 /**
- * Adds one {@link TriggerStack} per trigger and the {@link UserPoolStack} wiring them to `app`.
- * The stacks are environment-agnostic: synthesis needs no account, no credentials, no lookups.
- * Two apps claiming one slot stop it with a message naming both (CDK's own names neither), and
- * so do custom-message and custom-email-sender together (`emailWriterConflictMessage`).
+ * Adds one {@link TriggerStack} per trigger and the {@link UserPoolStack} wiring them to `app`;
+ * with `existingUserPool`, no pool stack: each alias lets that pool invoke it instead, and
+ * `deploy-trigger attach` wires the pool. The stacks are environment-agnostic: synthesis needs
+ * no account, no credentials, no lookups. Two apps claiming one slot stop it with a message
+ * naming both (CDK's own names neither), and so do custom-message and custom-email-sender
+ * together (`emailWriterConflictMessage`).
  *
  * @example
  * const { triggerStacks, userPoolStack } = defineTriggerApp(new App(), config);
@@ -26,7 +28,7 @@ export function defineTriggerApp(
   config: InfraConfig,
 ): {
   triggerStacks: TriggerStack[];
-  userPoolStack: UserPoolStack;
+  userPoolStack: UserPoolStack | undefined;
   senderKeyStack: SenderKeyStack | undefined;
   idempotencyTableStacks: IdempotencyTableStack[];
 } {
@@ -52,24 +54,27 @@ export function defineTriggerApp(
       version: deployment.version,
       description: `Cognito trigger ${deployment.trigger.name}`,
       ...(config.rollout ? { rollout: config.rollout } : {}),
+      ...(config.existingUserPool ? { existingUserPoolId: config.existingUserPool.id } : {}),
       ...(senderKeyStack && slotWiring(deployment.trigger.userPoolTrigger).needsKmsKey
         ? { senderKey: senderKeyStack.key }
         : {}),
     });
   });
   const idempotencyTableStacks = addIdempotencyTables(app, config.triggers, triggerStacks);
-  const userPoolStack = new UserPoolStack(app, `${config.functionPrefix}user-pool`, {
-    userPoolName: config.userPoolName,
-    triggers: triggerStacks.map((stack, index) => ({
-      slot: config.triggers[index]!.trigger.userPoolTrigger,
-      alias: stack.alias,
-      lambdaVersion: config.triggers[index]!.trigger.lambdaVersion,
-      role: stack.role,
-    })),
-    customAttributes: customAttributesFor(config.triggers, config.userPool?.customAttributes),
-    ...(config.userPool ? { settings: config.userPool } : {}),
-    ...(senderKeyStack ? { senderKey: senderKeyStack.key } : {}),
-    description: 'Cognito user pool wired to the trigger aliases',
-  });
+  const userPoolStack = config.existingUserPool
+    ? undefined
+    : new UserPoolStack(app, `${config.functionPrefix}user-pool`, {
+        userPoolName: config.userPoolName,
+        triggers: triggerStacks.map((stack, index) => ({
+          slot: config.triggers[index]!.trigger.userPoolTrigger,
+          alias: stack.alias,
+          lambdaVersion: config.triggers[index]!.trigger.lambdaVersion,
+          role: stack.role,
+        })),
+        customAttributes: customAttributesFor(config.triggers, config.userPool?.customAttributes),
+        ...(config.userPool ? { settings: config.userPool } : {}),
+        ...(senderKeyStack ? { senderKey: senderKeyStack.key } : {}),
+        description: 'Cognito user pool wired to the trigger aliases',
+      });
   return { triggerStacks, userPoolStack, senderKeyStack, idempotencyTableStacks };
 }

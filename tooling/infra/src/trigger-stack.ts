@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnRule, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -50,6 +50,11 @@ export interface TriggerStackProps extends StackProps {
   senderKey?: kms.IKey;
   /** How CodeDeploy shifts `live` to a new version (default: 10 % for 5 minutes, then all). */
   rollout?: RolloutName;
+  /**
+   * The id of a user pool this app does not own (`existingUserPool` of a stage): `live` lets that
+   * pool, in this stack's account and region, invoke it. Without it the pool stack grants that.
+   */
+  existingUserPoolId?: string;
 }
 
 /**
@@ -132,6 +137,20 @@ export class TriggerStack extends Stack {
       }),
       description: 'What Cognito invokes; CodeDeploy shifts it to the versions deploy-trigger publishes',
     });
+    if (props.existingUserPoolId !== undefined) {
+      grantExistingPool(this, this.alias, props.existingUserPoolId);
+      // A pool stack grants this when it makes the pool; an existing pool's id is known here, so no cycle.
+      if (trigger.userPoolTrigger === 'customEmailSender') {
+        this.role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            actions: ['cognito-idp:AdminGetUser'],
+            resources: [
+              this.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: props.existingUserPoolId }),
+            ],
+          }),
+        );
+      }
+    }
     this.rollout = addRollout(this, {
       functionName,
       alias: this.alias,
@@ -140,6 +159,31 @@ export class TriggerStack extends Stack {
       rollout: props.rollout ?? 'canary10Percent5Minutes',
     });
   }
+}
+
+/**
+ * Lets an existing pool invoke the alias, as the pool stack's `addTrigger` would for its own pool:
+ * `SourceArn` that pool in this stack's region and account, `SourceAccount` this account. So
+ * `deploy-trigger attach` finds the permission present and adds none; `detach` leaves it (the
+ * stack's). A pool id starts with its region and `SourceArn` takes the stack's, so a stack deployed
+ * to another region fails at once (a template rule) instead of granting a pool that is not there.
+ */
+function grantExistingPool(stack: Stack, alias: lambda.Alias, userPoolId: string): void {
+  alias.addPermission('ExistingPoolInvoke', {
+    principal: new iam.ServicePrincipal('cognito-idp.amazonaws.com'),
+    action: 'lambda:InvokeFunction',
+    sourceArn: stack.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: userPoolId }),
+    sourceAccount: stack.account,
+  });
+  const region = userPoolId.slice(0, userPoolId.indexOf('_'));
+  new CfnRule(stack, 'ExistingPoolRegion', {
+    assertions: [
+      {
+        assert: Fn.conditionEquals(Aws.REGION, region),
+        assertDescription: `The user pool ${userPoolId} is in ${region}: deploy this stage's stacks there`,
+      },
+    ],
+  });
 }
 
 function sesSendStatement(stack: Stack, trigger: TriggerDefinition, settings: TriggerSettings): iam.PolicyStatement {

@@ -51,8 +51,8 @@ export interface UserPoolStackProps extends StackProps {
  * SES e-mail when settings give it.
  *
  * The pool is kept when the stack is deleted and has deletion protection on: it holds the users.
- * For a pool this app does not own, skip this stack and wire the aliases with
- * `pnpm deploy:trigger attach` (docs/release-and-deploy.md).
+ * For a pool this app does not own, a stage says `existingUserPool` instead: there is no such
+ * stack, and `pnpm deploy:trigger attach` wires the aliases (docs/release-and-deploy.md).
  *
  * @example
  * new UserPoolStack(app, 'cognito-user-pool', { userPoolName: 'acme', triggers: [{ slot: 'postConfirmation', alias }], customAttributes: {} });

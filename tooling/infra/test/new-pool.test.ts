@@ -54,7 +54,7 @@ async function appWith(triggers: TriggerDefinition[], overrides: Partial<InfraCo
 describe('a new pool that matches the apps', () => {
   it('wires pre-token generation as PreTokenGenerationConfig V2_0, so access-token claims take effect', async () => {
     const { stacks } = await appWith([PRE_TOKEN_GENERATION]);
-    const pool = Template.fromStack(stacks.userPoolStack);
+    const pool = Template.fromStack(stacks.userPoolStack!);
     pool.hasResourceProperties('AWS::Cognito::UserPool', {
       LambdaConfig: {
         PreTokenGenerationConfig: {
@@ -73,7 +73,7 @@ describe('a new pool that matches the apps', () => {
 
   it('uses the event version the app declares', async () => {
     const { stacks } = await appWith([{ ...PRE_TOKEN_GENERATION, lambdaVersion: 'V3_0' }]);
-    Template.fromStack(stacks.userPoolStack).hasResourceProperties('AWS::Cognito::UserPool', {
+    Template.fromStack(stacks.userPoolStack!).hasResourceProperties('AWS::Cognito::UserPool', {
       LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V3_0' } },
     });
   });
@@ -82,7 +82,7 @@ describe('a new pool that matches the apps', () => {
     const { stacks } = await appWith([PRE_TOKEN_GENERATION], {
       userPool: { customAttributes: { seats: 'Number', plan: 'String' } },
     });
-    const schema = Template.fromStack(stacks.userPoolStack).findResources('AWS::Cognito::UserPool');
+    const schema = Template.fromStack(stacks.userPoolStack!).findResources('AWS::Cognito::UserPool');
     const attributes = (
       Object.values(schema)[0] as { Properties: { Schema: { Name: string; AttributeDataType: string }[] } }
     ).Properties.Schema;
@@ -108,7 +108,7 @@ describe('a new pool that matches the apps', () => {
 
   it('has an app client for SRP sign-in, without a secret or user-existence errors', async () => {
     const { stacks } = await appWith([PRE_TOKEN_GENERATION]);
-    Template.fromStack(stacks.userPoolStack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    Template.fromStack(stacks.userPoolStack!).hasResourceProperties('AWS::Cognito::UserPoolClient', {
       ClientName: 'acme-users-app',
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       GenerateSecret: false,
@@ -129,7 +129,7 @@ describe('a new pool that matches the apps', () => {
         },
       },
     });
-    Template.fromStack(stacks.userPoolStack).hasResourceProperties('AWS::Cognito::UserPool', {
+    Template.fromStack(stacks.userPoolStack!).hasResourceProperties('AWS::Cognito::UserPool', {
       UserPoolTier: 'PLUS',
       EmailConfiguration: {
         EmailSendingAccount: 'DEVELOPER',
@@ -159,7 +159,7 @@ describe('a new pool that matches the apps', () => {
         ]),
       },
     });
-    Template.fromStack(stacks.userPoolStack).hasResourceProperties('AWS::Cognito::UserPool', {
+    Template.fromStack(stacks.userPoolStack!).hasResourceProperties('AWS::Cognito::UserPool', {
       LambdaConfig: {
         KMSKeyID: { 'Fn::ImportValue': Match.stringLikeRegexp('^test-sender-key:') },
         CustomEmailSender: {

@@ -67,7 +67,7 @@ describe('stages of the CDK app', () => {
       FunctionName: 'prod-cognito-custom-message',
       Environment: { Variables: { APP_NAME: '{{resolve:secretsmanager:acme/prod/branding:SecretString:name::}}' } },
     });
-    Template.fromStack(userPoolStack).hasResourceProperties('AWS::Cognito::UserPool', {
+    Template.fromStack(userPoolStack!).hasResourceProperties('AWS::Cognito::UserPool', {
       UserPoolName: 'acme-users',
       UserPoolTier: 'PLUS',
     });

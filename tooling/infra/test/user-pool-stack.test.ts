@@ -7,7 +7,7 @@ let pool: Template;
 
 beforeAll(async () => {
   synthesized = await synthesize();
-  pool = Template.fromStack(synthesized.stacks.userPoolStack);
+  pool = Template.fromStack(synthesized.stacks.userPoolStack!);
 });
 
 afterAll(async () => {
@@ -63,7 +63,7 @@ describe('the user pool stack', () => {
       })),
     });
     try {
-      Template.fromStack(custom.stacks.userPoolStack).hasResourceProperties('AWS::Cognito::UserPool', {
+      Template.fromStack(custom.stacks.userPoolStack!).hasResourceProperties('AWS::Cognito::UserPool', {
         LambdaConfig: {
           DefineAuthChallenge: aliasArnOf('test-defineauthchallenge'),
           CreateAuthChallenge: aliasArnOf('test-createauthchallenge'),

@@ -20,7 +20,7 @@ import {
 } from './registry/index';
 import { awsReferenceResolver, resolvedEnvironment, type ResolveReference } from './stage-values';
 import { findTrafficShift, type TrafficShift } from './traffic-shift';
-import { poolMain } from './pool-cli';
+import { parsePoolCommand, poolMain, type PoolCommand } from './pool-cli';
 import { executeRollback, planRollback, type RollbackPlan } from './rollback';
 import { findWorkspaceRoot } from './workspace-root';
 
@@ -48,7 +48,7 @@ export interface CliContext {
 const USAGE = `usage:
   deploy-trigger <app> [--stage NAME] [--alias live] [--dry-run] [--allow-removals] [--function-name NAME]
   deploy-trigger rollback <app> [--stage NAME] [--alias live] [--dry-run] [--function-name NAME]
-  deploy-trigger attach|detach <app...> --user-pool-id ID [--alias live] [--dry-run]
+  deploy-trigger attach|detach <app...> (--user-pool-id ID | --stage NAME) [--alias live] [--dry-run]
 
 With --stage, the function is <the stage's functionPrefix><app> and its environment is deploy/<stage>/<app>.json
 (secrets resolved from SSM Parameter Store or Secrets Manager). Without it, the function is
@@ -152,7 +152,14 @@ export async function main(args: readonly string[], context: CliContext): Promis
   }
 }
 
-interface Command {
+/**
+ * A deploy or rollback command line, checked (no file read, no AWS call).
+ *
+ * @example
+ * const command: DeployCommand = { kind: 'rollback', app: 'pre-sign-up', alias: 'live', dryRun: true,
+ *   allowRemovals: false, stage: 'prod', functionName: undefined };
+ */
+export interface DeployCommand {
   kind: 'deploy' | 'rollback';
   app: string;
   alias: string;
@@ -162,7 +169,19 @@ interface Command {
   functionName: string | undefined;
 }
 
-function parseCommand(args: readonly string[]): Command {
+/**
+ * Checks a `deploy-trigger` command line the way {@link main} does before anything else: the
+ * subcommand, every flag and its value, the app count, the alias name. Reads no file and calls
+ * no AWS API; a problem is a `USAGE` {@link ReleaseConfigurationError}.
+ *
+ * @example
+ * parseCommandLine(['attach', 'pre-sign-up', '--stage', 'staging', '--dry-run']).kind; // 'attach'
+ */
+export function parseCommandLine(args: readonly string[]): DeployCommand | PoolCommand {
+  return args[0] === 'attach' || args[0] === 'detach' ? parsePoolCommand(args[0], args.slice(1)) : parseCommand(args);
+}
+
+function parseCommand(args: readonly string[]): DeployCommand {
   let parsed;
   try {
     parsed = parseArgs({

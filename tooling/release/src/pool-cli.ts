@@ -6,10 +6,13 @@ import { executePoolWiring, planPoolWiring, type PoolWiringPlan, type PoolWiring
 import { userPoolAccount } from './pool/invoke-permission';
 import {
   ReleaseConfigurationError,
+  STAGES_DIR,
+  USER_POOL_ID,
   emailWriterConflictMessage,
   findTrigger,
   functionNameFor,
   readStage,
+  type StageConfig,
 } from './registry/index';
 import { findWorkspaceRoot } from './workspace-root';
 
@@ -20,16 +23,39 @@ import { findWorkspaceRoot } from './workspace-root';
  * printError(POOL_USAGE);
  */
 export const POOL_USAGE = `usage:
-  deploy-trigger attach <app...> --user-pool-id ID [--stage NAME] [--alias live] [--kms-key-id ARN] [--replace] [--dry-run]
-  deploy-trigger detach <app...> --user-pool-id ID [--stage NAME] [--alias live] [--dry-run]
+  deploy-trigger attach <app...> (--user-pool-id ID | --stage NAME) [--alias live] [--kms-key-id ARN] [--replace] [--dry-run]
+  deploy-trigger detach <app...> (--user-pool-id ID | --stage NAME) [--alias live] [--dry-run]
 
 Wires the apps' aliases into an existing user pool (or unwires them) without owning the pool:
-only LambdaConfig changes; every other setting is read with DescribeUserPool and written back.`;
+only LambdaConfig changes; every other setting is read with DescribeUserPool and written back.
+With --stage, the functions are the stage's, and the pool is its "existingUserPool" unless --user-pool-id names it.`;
 
-// Cognito's own pattern for a user pool id.
-const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+/**
+ * An `attach` or `detach` command line, checked (no file read, no AWS call).
+ *
+ * @example
+ * const command: PoolCommand = parsePoolCommand('attach', ['pre-sign-up', '--stage', 'staging', '--dry-run']);
+ */
+export interface PoolCommand {
+  kind: PoolWiringRequest['mode'];
+  apps: string[];
+  /** As given; with a stage, {@link poolIdOf} falls back to its `existingUserPool`. */
+  userPoolId: string | undefined;
+  stage: string | undefined;
+  alias: string;
+  kmsKeyId: string | undefined;
+  replace: boolean;
+  dryRun: boolean;
+}
 
-function parsePoolCommand(mode: PoolWiringRequest['mode'], args: readonly string[]) {
+/**
+ * Parses the arguments after `attach` or `detach`: unknown flags, no app, a malformed pool id,
+ * neither a pool id nor a stage, or attach-only flags on detach are a `USAGE` error.
+ *
+ * @example
+ * parsePoolCommand('detach', ['post-confirmation', '--user-pool-id', 'eu-west-1_AbC123']).userPoolId; // 'eu-west-1_AbC123'
+ */
+export function parsePoolCommand(mode: PoolWiringRequest['mode'], args: readonly string[]): PoolCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -51,18 +77,57 @@ function parsePoolCommand(mode: PoolWiringRequest['mode'], args: readonly string
   const { values, positionals } = parsed;
   const userPoolId = values['user-pool-id'];
   if (positionals.length === 0) throw new ReleaseConfigurationError('USAGE', `which apps to ${mode}? none given`);
-  if (userPoolId === undefined || !USER_POOL_ID.test(userPoolId)) {
+  if (userPoolId !== undefined && !USER_POOL_ID.test(userPoolId)) {
     throw new ReleaseConfigurationError(
       'USAGE',
-      userPoolId === undefined
-        ? '--user-pool-id is required'
-        : `--user-pool-id "${userPoolId}" is not a user pool id (like eu-west-1_AbC123)`,
+      `--user-pool-id "${userPoolId}" is not a user pool id (like eu-west-1_AbC123)`,
+    );
+  }
+  if (userPoolId === undefined && values.stage === undefined) {
+    throw new ReleaseConfigurationError(
+      'USAGE',
+      '--user-pool-id is required (or --stage, for a stage whose stage.json has "existingUserPool")',
     );
   }
   if (mode === 'detach' && (values.replace || values['kms-key-id'] !== undefined)) {
     throw new ReleaseConfigurationError('USAGE', '--replace and --kms-key-id are for attach only');
   }
-  return { apps: positionals, userPoolId, values };
+  return {
+    kind: mode,
+    apps: positionals,
+    userPoolId,
+    stage: values.stage,
+    alias: values.alias,
+    kmsKeyId: values['kms-key-id'],
+    replace: values.replace,
+    dryRun: values['dry-run'],
+  };
+}
+
+/**
+ * The pool a command wires: `--user-pool-id`, else the stage's `existingUserPool.id`. Both given
+ * and different is a `USAGE` error (one of them is wrong, and the pool is not ours to guess).
+ *
+ * @example
+ * poolIdOf(parsePoolCommand('attach', ['pre-sign-up', '--stage', 'staging']), readStage(root, 'staging')); // 'eu-west-1_AcmeStg1'
+ */
+export function poolIdOf(command: PoolCommand, stage: StageConfig | undefined): string {
+  const staged = stage?.existingUserPool?.id;
+  const file = stage ? `${STAGES_DIR}/${stage.name}/stage.json` : undefined;
+  if (command.userPoolId !== undefined && staged !== undefined && command.userPoolId !== staged) {
+    throw new ReleaseConfigurationError(
+      'USAGE',
+      `--user-pool-id ${command.userPoolId} disagrees with ${file}, whose existingUserPool.id is ${staged}: drop the flag or correct the file`,
+    );
+  }
+  const userPoolId = command.userPoolId ?? staged;
+  if (userPoolId === undefined) {
+    throw new ReleaseConfigurationError(
+      'USAGE',
+      `--user-pool-id is required: ${file} has no "existingUserPool" (its pool, if any, is the CDK user-pool stack's)`,
+    );
+  }
+  return userPoolId;
 }
 
 /**
@@ -80,13 +145,13 @@ export async function poolMain(
   const print = context.print ?? ((line: string) => console.log(line));
   const printError = context.printError ?? ((line: string) => console.error(line));
   try {
-    const { apps, userPoolId, values } = parsePoolCommand(mode, args);
+    const command = parsePoolCommand(mode, args);
+    const { apps } = command;
     const root = findWorkspaceRoot(context.cwd);
+    const stage = command.stage === undefined ? undefined : readStage(root, command.stage);
+    const userPoolId = poolIdOf(command, stage);
     // The stage's functions (its functionPrefix), else TRIGGER_FUNCTION_PREFIX's.
-    const prefixed =
-      values.stage === undefined
-        ? context.environment
-        : { TRIGGER_FUNCTION_PREFIX: readStage(root, values.stage).functionPrefix };
+    const prefixed = stage ? { TRIGGER_FUNCTION_PREFIX: stage.functionPrefix } : context.environment;
     const triggers = apps.map((app) => {
       const trigger = findTrigger(app, root);
       return { trigger, functionName: functionNameFor(trigger.name, prefixed) };
@@ -99,10 +164,10 @@ export async function poolMain(
     const request: PoolWiringRequest = {
       mode,
       userPoolId,
-      alias: values.alias,
+      alias: command.alias,
       triggers,
-      replace: values.replace,
-      kmsKeyId: values['kms-key-id'],
+      replace: command.replace,
+      kmsKeyId: command.kmsKeyId,
     };
     const plan = await planPoolWiring(lambda, cognito, request);
     printPlan(plan, apps, print);
@@ -111,7 +176,7 @@ export async function poolMain(
       print(`nothing to do: ${userPoolId} already ${mode === 'attach' ? 'runs' : 'runs none of'} ${apps.join(', ')}`);
       return 0;
     }
-    if (values['dry-run']) {
+    if (command.dryRun) {
       print('dry run: nothing changed');
       return 0;
     }

@@ -11,7 +11,7 @@ import {
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   awsReferenceResolver,
   checkStageApps,
@@ -37,7 +37,13 @@ import {
 } from './fixture';
 
 const lambda = mockClient(LambdaClient);
-codeDeployWithoutGroups();
+const codeDeploy = codeDeployWithoutGroups();
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => {
+  lambda.restore();
+  codeDeploy.restore();
+});
 let workspace: Workspace;
 let deployed: Record<string, string>;
 
@@ -212,7 +218,7 @@ describe("this repository's stages", () => {
   it('give every deployable app what it requires, and nothing it does not read', () => {
     const root = findWorkspaceRoot(import.meta.dirname);
     const triggers = Object.values(loadTriggers(root));
-    expect(listStages(root)).toEqual(expect.arrayContaining(['dev', 'prod']));
+    expect(listStages(root)).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
     for (const name of listStages(root)) {
       const stage = readStage(root, name);
       checkStageApps(

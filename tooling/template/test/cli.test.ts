@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, type CliIo } from '../src/cli';
 import { FAMILY_NAMES } from '../src/families';
-import { installWorkspace } from '../src/generate';
+import { installWorkspace, planTrigger } from '../src/generate';
 
 let root: string;
 let out: string[];
@@ -183,6 +183,26 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(await main(['trigger', 'demo-gate', 'PreSignUp'], io())).toBe(1);
     expect(await readFile(join(root, '.changeset', 'new-trigger-demo-gate.md'), 'utf8')).toBe('kept');
     expect(await readdir(join(root, 'apps'))).toEqual(expect.not.arrayContaining(['demo-gate']));
+  });
+});
+
+describe("this repository's own apps and packages", () => {
+  // planTrigger writes nothing, so the real workspace is safe to ask.
+  const repository = join(import.meta.dirname, '..', '..', '..');
+
+  it.each([
+    [
+      'signup-gate',
+      'PreSignUp',
+      /apps\/pre-sign-up already fills the user pool's preSignUp slot, and a pool runs one function per slot/,
+    ],
+    [
+      'trigger-core',
+      'PostAuthentication',
+      /a workspace package is already named "trigger-core": packages\/trigger-core/,
+    ],
+  ])('refuse pnpm gen trigger --name %s --family %s', async (name, family, message) => {
+    await expect(planTrigger(repository, name, family)).rejects.toThrow(message);
   });
 });
 

@@ -59,6 +59,11 @@ export interface StageConfig {
    * it, every deployable app. A pool runs one of custom-message and custom-email-sender.
    */
   deployedApps?: readonly string[];
+  /**
+   * A pool this repository does not own (console, Terraform, another stack): the CDK app then
+   * makes no pool, lets this one invoke each alias, and `attach`/`detach` wire it by this id.
+   */
+  existingUserPool?: { id: string };
   /** By app name; an app without a file has no settings there. */
   apps: Readonly<Record<string, StageAppSettings>>;
 }
@@ -66,7 +71,15 @@ export interface StageConfig {
 /** Where the stages live, relative to the repository root. */
 export const STAGES_DIR = 'deploy';
 const STAGE_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const STAGE_KEYS = ['functionPrefix', 'logRetentionDays', 'rollout', 'userPool', 'apps'];
+const STAGE_KEYS = ['functionPrefix', 'logRetentionDays', 'rollout', 'userPool', 'existingUserPool', 'apps'];
+
+/**
+ * Cognito's own pattern for a user pool id: `<region>_<letters and digits>`.
+ *
+ * @example
+ * USER_POOL_ID.test('eu-west-1_AbC123'); // true
+ */
+export const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -148,7 +161,14 @@ export function readStage(root: string, name: string): StageConfig {
       `${STAGES_DIR}/${name}/stage.json: "${unknown[0]}" is not a known key; known keys: ${STAGE_KEYS.join(', ')}`,
     );
   }
-  const { functionPrefix = `${name}-cognito-`, logRetentionDays, rollout, userPool, apps: deployedApps } = stage;
+  const {
+    functionPrefix = `${name}-cognito-`,
+    logRetentionDays,
+    rollout,
+    userPool,
+    existingUserPool,
+    apps: deployedApps,
+  } = stage;
   if (
     deployedApps !== undefined &&
     (!Array.isArray(deployedApps) ||
@@ -185,6 +205,10 @@ export function readStage(root: string, name: string): StageConfig {
       `${STAGES_DIR}/${name}/stage.json: "userPool" must be an object`,
     );
   }
+  const existing =
+    existingUserPool === undefined
+      ? undefined
+      : existingPool(existingUserPool, userPool !== undefined, `${STAGES_DIR}/${name}/stage.json`);
   const apps: Record<string, StageAppSettings> = {};
   for (const file of readdirSync(dir)
     .filter((entry) => entry.endsWith('.json') && entry !== 'stage.json')
@@ -221,8 +245,32 @@ export function readStage(root: string, name: string): StageConfig {
     ...(rollout === undefined ? {} : { rollout }),
     ...(userPool === undefined ? {} : { userPool }),
     ...(deployedApps === undefined ? {} : { deployedApps: deployedApps as string[] }),
+    ...(existing === undefined ? {} : { existingUserPool: existing }),
     apps,
   };
+}
+
+/** Checks `existingUserPool`: only an `id` of Cognito's form, and never beside a new pool's `userPool`. */
+function existingPool(value: unknown, hasNewPool: boolean, shown: string): { id: string } {
+  if (hasNewPool) {
+    throw new ReleaseConfigurationError(
+      'INVALID_STAGE',
+      `${shown}: "existingUserPool" and "userPool" exclude each other: a stage either attaches to a pool it does not own or creates one`,
+    );
+  }
+  if (!isObject(value) || Object.keys(value).some((key) => key !== 'id') || typeof value.id !== 'string') {
+    throw new ReleaseConfigurationError(
+      'INVALID_STAGE',
+      `${shown}: "existingUserPool" must be { "id": "<user pool id>" }, e.g. { "id": "eu-west-1_AbC123" }`,
+    );
+  }
+  if (!USER_POOL_ID.test(value.id)) {
+    throw new ReleaseConfigurationError(
+      'INVALID_STAGE',
+      `${shown}: "existingUserPool.id" "${value.id}" is not a user pool id (like eu-west-1_AbC123)`,
+    );
+  }
+  return { id: value.id };
 }
 
 /**
