@@ -144,6 +144,47 @@ describe('custom-email-sender in the CDK app', () => {
     for (const template of [sender, ...others]) expect(JSON.stringify(template.toJSON())).not.toContain('cognito-idp:');
   });
 
+  it('with an existing pool, may look users up in that pool only, granted in its own stack', async () => {
+    const base = await synthesize();
+    const codePath = base.config.triggers[0]!.codePath;
+    const synthesized = await synthesize({
+      existingUserPool: { id: 'eu-west-1_AcmeStg01' },
+      triggers: [{ trigger: CUSTOM_EMAIL_SENDER, settings: SENDER_SETTINGS, codePath, version: '0.1.0' }],
+    });
+    cleanup = async () => {
+      await synthesized.remove();
+      await base.remove();
+    };
+    expect(synthesized.stacks.userPoolStack).toBeUndefined();
+    const sender = Template.fromStack(synthesized.stacks.triggerStacks[0]!);
+    const statements = Object.values(sender.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } } })
+          .Properties.PolicyDocument.Statement,
+    );
+    const lookups = statements.filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp:'));
+    expect(lookups).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'cognito-idp:AdminGetUser',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':cognito-idp:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':userpool/eu-west-1_AcmeStg01',
+            ],
+          ],
+        },
+      },
+    ]);
+  });
+
   it('refuses a pool with custom-message too, naming both apps', async () => {
     const base = await synthesize();
     cleanup = base.remove;
