@@ -57,7 +57,7 @@ async function withSender() {
     sender: Template.fromStack(sender),
     others: stacks.triggerStacks.filter((stack) => stack !== sender).map((stack) => Template.fromStack(stack)),
     key: Template.fromStack(stacks.senderKeyStack!),
-    pool: Template.fromStack(stacks.userPoolStack),
+    pool: Template.fromStack(stacks.userPoolStack!),
   };
 }
 

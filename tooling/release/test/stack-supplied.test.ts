@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { packageApp, type ArtifactManifest } from '@cognito-triggers/build';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, stackSuppliedVariables } from '../src/index';
 import { MUTATING_COMMANDS, cliContext, codeDeployWithoutGroups, packagedWorkspace, type Workspace } from './fixture';
 
@@ -31,7 +31,12 @@ const SENDER_FILE = {
 };
 
 const lambda = mockClient(LambdaClient);
-codeDeployWithoutGroups();
+const codeDeploy = codeDeployWithoutGroups();
+// Test files share a process: the stubs must not outlive this file.
+afterAll(() => {
+  lambda.restore();
+  codeDeploy.restore();
+});
 let workspace: Workspace;
 let sender: ArtifactManifest;
 let running: { codeSha256: string; variables: Record<string, string> };
