@@ -102,20 +102,33 @@ export class Deadline {
 
   /**
    * The handler's answer, or a rejection with {@link DeadlineExceededError} at the deadline. One
-   * promise settled by whichever comes first: a late failure of the handler lands on a settled
-   * promise and goes nowhere.
+   * promise settled by whichever comes first: a late answer or failure of the handler lands on a
+   * settled promise and goes nowhere.
    */
-  async race<T>(work: () => T | Promise<T>): Promise<T> {
+  race<T>(work: () => T | Promise<T>): Promise<T> {
     this.arm();
-    try {
-      return await new Promise<T>((resolve, reject) => {
-        this.rejectRace = reject;
-        // A handler that throws synchronously rejects the promise here, as an async one would.
-        Promise.resolve(work()).then(resolve, reject);
-      });
-    } finally {
-      this.disarm();
-    }
+    return new Promise<T>((resolve, reject) => {
+      this.rejectRace = reject;
+      let answer: T | Promise<T>;
+      try {
+        answer = work();
+      } catch (error) {
+        // A handler that throws synchronously rejects, as an async one would.
+        this.disarm();
+        reject(error);
+        return;
+      }
+      Promise.resolve(answer).then(
+        (value) => {
+          this.disarm();
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.disarm();
+          reject(error);
+        },
+      );
+    });
   }
 
   /** Called by the timer: aborts the signal and ends the race. */

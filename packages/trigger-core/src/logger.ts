@@ -1,5 +1,6 @@
 import { describeError, isSensitiveKey } from './redact';
 import { scrubPersonalData } from './scrub';
+import { writeLineToStdout } from './stdout';
 
 /**
  * Log levels, lowest first. `TRACE` and `FATAL` (Lambda's own names) map to DEBUG and ERROR.
@@ -71,10 +72,6 @@ const RANK: Record<LogLevel, number> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 4
 const REDACTED = '[redacted]';
 const MAX_DEPTH = 6;
 
-function writeToStdout(line: string): void {
-  process.stdout.write(line);
-}
-
 function sanitize(value: LogValue, depth: number): unknown {
   if (typeof value === 'string') return scrubPersonalData(value);
   if (value === null || typeof value !== 'object') return value;
@@ -120,13 +117,23 @@ function timestamp(): string {
 
 // `{"level":…,"message":…,"timestamp":"` per level and message: messages are few constant strings
 // in code, so the scrubbed, serialised start of a line is built once (bounded, as a safety net).
-const prefixes = new Map<string, string>();
+// One map per level, keyed by the message itself: no key to build per line.
+const prefixes: Record<LogLevel, Map<string, string>> = {
+  DEBUG: new Map(),
+  INFO: new Map(),
+  WARN: new Map(),
+  ERROR: new Map(),
+};
+let cachedPrefixes = 0;
 function linePrefix(level: LogLevel, message: string): string {
-  const key = level + message;
-  let prefix = prefixes.get(key);
+  const byMessage = prefixes[level];
+  let prefix = byMessage.get(message);
   if (prefix === undefined) {
     prefix = `{"level":"${level}","message":${JSON.stringify(scrubPersonalData(message))},"timestamp":"`;
-    if (prefixes.size < 256 && message.length <= 200) prefixes.set(key, prefix);
+    if (cachedPrefixes < 256 && message.length <= 200) {
+      byMessage.set(message, prefix);
+      cachedPrefixes += 1;
+    }
   }
   return prefix;
 }
@@ -243,7 +250,7 @@ export function createLogger(options: LoggerOptions): Logger {
 export function createJsonLinesLogger(options: LoggerOptions): JsonLinesLogger {
   return new JsonLinesLogger(
     options.level ?? 'INFO',
-    options.write ?? writeToStdout,
+    options.write ?? writeLineToStdout,
     jsonFragment({ service: options.service, ...options.context }),
   );
 }
