@@ -113,8 +113,9 @@ export class Deadline {
       try {
         answer = work();
       } catch (error) {
-        // A handler that throws synchronously rejects, as an async one would.
+        // A handler that throws synchronously rejects, as an async one would, with what it threw.
         this.disarm();
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passed on as thrown
         reject(error);
         return;
       }
@@ -125,6 +126,7 @@ export class Deadline {
         },
         (error: unknown) => {
           this.disarm();
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passed on as thrown
           reject(error);
         },
       );
