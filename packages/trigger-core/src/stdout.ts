@@ -27,13 +27,21 @@ export function writeLineToStdout(line: string): void {
     stdout.write(line);
     return;
   }
+  // Encoded into one reused buffer when it surely fits (UTF-8 takes at most 3 bytes per UTF-16
+  // unit), so that the byte count a partial write is judged by comes with the encoding.
+  const pooled = line.length * 3 <= POOL_BYTES;
+  const bytes = pooled ? (pool ??= Buffer.allocUnsafe(POOL_BYTES)) : Buffer.from(line, 'utf8');
+  const length = pooled ? bytes.write(line, 0, 'utf8') : bytes.length;
   let written: number;
   try {
-    written = writeSync(1, line);
+    written = writeSync(1, bytes, 0, length);
   } catch {
     stdout.write(line);
     return;
   }
-  // Bytes, not characters: the line goes out as UTF-8.
-  if (written < Buffer.byteLength(line, 'utf8')) stdout.write(Buffer.from(line, 'utf8').subarray(written));
+  // A copy: the stream may hold the rest until the pipe drains, and the next line reuses the pool.
+  if (written < length) stdout.write(Buffer.from(bytes.subarray(written, length)));
 }
+
+const POOL_BYTES = 64 * 1024;
+let pool: Buffer | undefined;
