@@ -4,7 +4,14 @@
  * against the deadline, the response check, and the failure policy when any step fails.
  */
 import type { Context } from 'aws-lambda';
-import { loadConfig, logLevelFromEnvironment, runsInLambda, type Environment, type EnvReader } from './config';
+import {
+  initialisedOnDemand,
+  loadConfig,
+  logLevelFromEnvironment,
+  runsInLambda,
+  type Environment,
+  type EnvReader,
+} from './config';
 import {
   budgetMs as budgetFor,
   COGNITO_TIMEOUT_MS,
@@ -219,7 +226,8 @@ function prepare<TConfig>(options: TriggerOptions<TConfig>): {
     budgetRules: {
       maxBudgetMs: options.maxBudgetMs ?? COGNITO_TIMEOUT_MS,
       safetyMarginMs: options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS,
-      countsInitPhase: runsInLambda(options.environment),
+      countsInitPhase: runsInLambda(options.environment) && initialisedOnDemand(options.environment),
+      initEndedAtMs: performance.now(),
     },
   };
 }
