@@ -101,6 +101,27 @@ function stringField(key: string, value: unknown): string {
   return typeof value === 'string' ? `,"${key}":${JSON.stringify(scrubPersonalData(value))}` : '';
 }
 
+/**
+ * {@link stringField} for a field whose value rarely changes between invocations (a warm instance
+ * serves one pool, a few clients and sources): the last value's JSON is kept.
+ */
+function repeatedStringField(key: string): (value: unknown) => string {
+  let lastValue: string | undefined;
+  let lastJson = '';
+  return (value) => {
+    if (typeof value !== 'string') return '';
+    if (value !== lastValue) {
+      lastJson = stringField(key, value);
+      lastValue = value;
+    }
+    return lastJson;
+  };
+}
+
+const triggerSourceField = repeatedStringField('triggerSource');
+const userPoolIdField = repeatedStringField('userPoolId');
+const clientIdField = repeatedStringField('clientId');
+
 /** The invocation's context, read defensively because the event is not yet checked. */
 function contextJson(rawEvent: unknown, lambdaContext: Context | undefined, coldStart: boolean): string {
   const requestId: unknown = lambdaContext?.awsRequestId;
@@ -117,9 +138,9 @@ function contextJson(rawEvent: unknown, lambdaContext: Context | undefined, cold
       request?: { userAttributes?: { sub?: unknown } };
     };
     json +=
-      stringField('triggerSource', event.triggerSource) +
-      stringField('userPoolId', event.userPoolId) +
-      stringField('clientId', event.callerContext?.clientId) +
+      triggerSourceField(event.triggerSource) +
+      userPoolIdField(event.userPoolId) +
+      clientIdField(event.callerContext?.clientId) +
       stringField('userSub', event.request?.userAttributes?.sub);
   }
   return `${json},"coldStart":${coldStart}`;
