@@ -127,8 +127,12 @@ function jsonValue(value: LogValue): string | undefined {
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
-    default:
-      return value === null ? 'null' : (JSON.stringify(sanitize(value, 0)) as string | undefined);
+    default: {
+      if (value === null) return 'null';
+      // Typed as a string, but undefined for a value JSON cannot hold (a function, say).
+      const json: string | undefined = JSON.stringify(sanitize(value, 0));
+      return json;
+    }
   }
 }
 
