@@ -102,7 +102,11 @@ function onClockFired(): void {
  *
  * @example
  * const deadline = new Deadline(Date.now(), 4_700);
- * const answer = await deadline.race(() => ses.send(command, { abortSignal: deadline.signal }));
+ * try {
+ *   const answer = await deadline.race(() => ses.send(command, { abortSignal: deadline.signal }));
+ * } finally {
+ *   deadline.end();
+ * }
  */
 export class Deadline {
   readonly at: number;
@@ -134,34 +138,29 @@ export class Deadline {
   /**
    * The handler's answer, or a rejection with {@link DeadlineExceededError} at the deadline. One
    * promise settled by whichever comes first: a late answer or failure of the handler lands on a
-   * settled promise and goes nowhere.
+   * settled promise and goes nowhere. Call {@link Deadline.end} once it has settled.
    */
   race<T>(work: () => T | Promise<T>): Promise<T> {
     this.arm();
     return new Promise<T>((resolve, reject) => {
       this.rejectRace = reject;
-      let answer: T | Promise<T>;
-      try {
-        answer = work();
-      } catch (error) {
-        // A handler that throws synchronously rejects, as an async one would, with what it threw.
-        this.disarm();
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passed on as thrown
-        reject(error);
-        return;
-      }
-      Promise.resolve(answer).then(
-        (value) => {
-          this.disarm();
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.disarm();
-          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passed on as thrown
-          reject(error);
-        },
-      );
+      // A handler that throws synchronously rejects the promise here, as an async one would.
+      Promise.resolve(work()).then(resolve, reject);
     });
+  }
+
+  /** Stops the clock for this deadline: the race has settled. Calling it again does nothing. */
+  end(): void {
+    this.rejectRace = undefined;
+    if (this.ownTimer) {
+      clearTimeout(this.ownTimer);
+      return;
+    }
+    if (clock.pending === this) {
+      clock.pending = undefined;
+      // Left to fire into nothing, unreferenced: the next invocation re-arms it.
+      clock.timer?.unref();
+    }
   }
 
   /** Called by the timer: aborts the signal and ends the race. */
@@ -184,19 +183,6 @@ export class Deadline {
       if (clock.timer) clearTimeout(clock.timer);
       clock.timer = setTimeout(onClockFired, this.budgetMs);
       clock.delayMs = this.budgetMs;
-    }
-  }
-
-  private disarm(): void {
-    this.rejectRace = undefined;
-    if (this.ownTimer) {
-      clearTimeout(this.ownTimer);
-      return;
-    }
-    if (clock.pending === this) {
-      clock.pending = undefined;
-      // Left to fire into nothing, unreferenced: the next invocation re-arms it.
-      clock.timer?.unref();
     }
   }
 }

@@ -124,7 +124,8 @@ function jsonValue(value: LogValue): string | undefined {
     case 'string':
       return JSON.stringify(scrubPersonalData(value));
     case 'number':
-      return JSON.stringify(value);
+      // What JSON.stringify writes for a number, without its general machinery.
+      return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
       return value ? 'true' : 'false';
     default: {

@@ -150,11 +150,13 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
     const tools = new InvocationTools(config, log, deadline, isColdStart, lambdaContext);
     try {
       const result = await deadline.race(() => handler(event, tools));
+      deadline.end();
       // 4. Response: what Cognito would accept, on the event as it came.
       const checked = family.checkResult(event, result);
       log.finish('success');
       return withResponse(rawEvent, checked);
     } catch (error) {
+      deadline.end();
       // 5. Failure policy, except for a deliberate refusal, which reaches the user as written.
       if (error instanceof UserFacingError) {
         log.finish('rejected', error);
