@@ -55,13 +55,17 @@ async function sendConfirmationEmail(
   annotate({ emailKind: decision.kind });
   // With IDEMPOTENCY_TABLE, a retried confirmation finds the first one's record and sends nothing;
   // if the table cannot be reached the e-mail is still attempted once (the user is confirmed).
-  const sent = await once(eventIdempotencyKey(event), () => ses.send(decision.input, signal), {
-    store: idempotencyStore(config.idempotency),
-    signal,
-    logger,
-    windowSeconds: WINDOW_SECONDS[decision.kind],
-    whenUnavailable: 'run',
-  });
+  const sent = await once(
+    () => eventIdempotencyKey(event),
+    () => ses.send(decision.input, signal),
+    {
+      store: idempotencyStore(config.idempotency),
+      signal,
+      logger,
+      windowSeconds: WINDOW_SECONDS[decision.kind],
+      whenUnavailable: 'run',
+    },
+  );
   if (sent.status === 'duplicate') {
     annotate({ skipReason: 'duplicate', duplicateOf: sent.previous });
     return event;

@@ -31,24 +31,24 @@ export interface SesSender {
  * const sender = sesSender(() => new SESClient({ maxAttempts: 3 }));
  */
 export function sesSender(createClient: () => SESClient): SesSender {
-  let client = createClient();
-  // Sends still running per client: a send abandoned at the deadline may still be settling when
-  // the next invocation starts, so a replaced client is destroyed only once its last send is done.
-  const running = new Map<SESClient, number>();
+  // The client in use and how many of its sends are still running: a send abandoned at the
+  // deadline may still be settling when the next invocation starts, so a replaced client is
+  // destroyed only once its last send is done. A record per client, not a map: this is every
+  // warm invocation's path.
+  let current = { client: createClient(), running: 0 };
   return {
     async send(input, signal) {
-      const used = client;
-      running.set(used, (running.get(used) ?? 0) + 1);
+      const used = current;
+      used.running += 1;
       try {
-        return await used.send(new SendEmailCommand(input), { abortSignal: signal });
+        return await used.client.send(new SendEmailCommand(input), { abortSignal: signal });
       } catch (error) {
-        if (!(error instanceof SESServiceException) && client === used) client = createClient();
+        if (!(error instanceof SESServiceException) && current === used)
+          current = { client: createClient(), running: 0 };
         throw error;
       } finally {
-        const left = (running.get(used) ?? 1) - 1;
-        if (left > 0) running.set(used, left);
-        else running.delete(used);
-        if (left === 0 && used !== client) used.destroy();
+        used.running -= 1;
+        if (used.running === 0 && used !== current) used.client.destroy();
       }
     },
   };

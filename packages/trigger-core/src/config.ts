@@ -150,3 +150,17 @@ export function logLevelFromEnvironment(environment: Environment = process.env):
 export function runsInLambda(environment: Environment = process.env): boolean {
   return Boolean(environment.AWS_LAMBDA_FUNCTION_NAME?.trim());
 }
+
+/**
+ * True when Lambda made this environment for the request it is about to serve: inside Lambda,
+ * `AWS_LAMBDA_INITIALIZATION_TYPE` is `on-demand` (or unset, as in older or emulated runtimes).
+ * Provisioned concurrency (`provisioned-concurrency`), SnapStart (`snap-start`) and any other
+ * kind initialise ahead of requests, so their init phase is not part of what Cognito waited for.
+ *
+ * @example
+ * initialisedOnDemand({ AWS_LAMBDA_INITIALIZATION_TYPE: 'provisioned-concurrency' }); // false
+ */
+export function initialisedOnDemand(environment: Environment = process.env): boolean {
+  const type = environment.AWS_LAMBDA_INITIALIZATION_TYPE?.trim();
+  return !type || type === 'on-demand';
+}

@@ -1,5 +1,15 @@
 /**
  * Cognito's clock: how long a handler may run (the budget), and the deadline that ends it.
+ *
+ * A cold start's first invocation also pays for the init phase, but only when Cognito waited
+ * through it: inside Lambda, initialised on demand, and with the invocation right after init.
+ * Provisioned concurrency and SnapStart say so in `AWS_LAMBDA_INITIALIZATION_TYPE`; Lambda's
+ * proactive initialisation does not (it reports `on-demand`), and shows only as a gap: on demand,
+ * Lambda hands over the waiting event within milliseconds of init (extensions' init included),
+ * while an environment made ahead of demand waits seconds to minutes for its first request, whose
+ * clock started then, not with the process. Counting a gap no longer than
+ * {@link MAX_INIT_TO_INVOKE_GAP_MS} errs on the safe side: a budget too short ends the handler
+ * early, a budget too long would let Cognito time out first.
  */
 import type { Context } from 'aws-lambda';
 import { DeadlineExceededError } from './errors';
@@ -20,12 +30,27 @@ export const COGNITO_TIMEOUT_MS = 5_000;
  */
 export const DEFAULT_SAFETY_MARGIN_MS = 300;
 
+/**
+ * The longest time, in milliseconds, between the end of the init phase and a cold start's first
+ * invocation for which the init phase still counts against Cognito's limit (see the module's
+ * comment for why).
+ *
+ * @example
+ * const proactive = performance.now() - rules.initEndedAtMs > MAX_INIT_TO_INVOKE_GAP_MS;
+ */
+export const MAX_INIT_TO_INVOKE_GAP_MS = 1_000;
+
 /** What the budget of every invocation of one handler depends on, fixed at cold start. */
 export interface BudgetRules {
   readonly maxBudgetMs: number;
   readonly safetyMarginMs: number;
-  /** Inside Lambda, a cold start's init phase began with the process and counts against Cognito's limit. */
+  /**
+   * Inside Lambda and initialised on demand: a cold start's init phase began with the process
+   * and counts against Cognito's limit when the first invocation follows it closely.
+   */
   readonly countsInitPhase: boolean;
+  /** `performance.now()` when the handler was defined, at the end of its module: the end of the init phase, as near as the wrapper can tell. */
+  readonly initEndedAtMs: number;
 }
 
 /**
@@ -35,15 +60,21 @@ export interface BudgetRules {
  * budgetMs(rules, lambdaContext, coldStart); // 4700 on a warm instance with a long Lambda timeout
  */
 export function budgetMs(rules: BudgetRules, lambdaContext: Context | undefined, coldStart: boolean): number {
-  // On a cold start Cognito's 5 s also covered the init phase, which began about when the process did.
   // Outside Lambda the process is a test runner that started long before this simulated cold start.
-  const initMs = coldStart && rules.countsInitPhase ? Math.min(Math.round(performance.now()), rules.maxBudgetMs) : 0;
+  const initMs = coldStart && rules.countsInitPhase ? initPhaseMs(rules) : 0;
   // A hand-made context (a console test, a local runner) may lack the method: Cognito's limit still holds.
   const remainingMs =
     typeof lambdaContext?.getRemainingTimeInMillis === 'function'
       ? lambdaContext.getRemainingTimeInMillis()
       : rules.maxBudgetMs;
   return Math.max(0, Math.min(remainingMs, rules.maxBudgetMs - initMs) - rules.safetyMarginMs);
+}
+
+/** What Cognito waited before a cold start's first invocation: the process's life so far, unless init ended long before. */
+function initPhaseMs(rules: BudgetRules): number {
+  const now = performance.now();
+  if (now - rules.initEndedAtMs > MAX_INIT_TO_INVOKE_GAP_MS) return 0;
+  return Math.min(Math.round(now), rules.maxBudgetMs);
 }
 
 /**
@@ -71,7 +102,11 @@ function onClockFired(): void {
  *
  * @example
  * const deadline = new Deadline(Date.now(), 4_700);
- * const answer = await deadline.race(() => ses.send(command, { abortSignal: deadline.signal }));
+ * try {
+ *   const answer = await deadline.race(() => ses.send(command, { abortSignal: deadline.signal }));
+ * } finally {
+ *   deadline.end();
+ * }
  */
 export class Deadline {
   readonly at: number;
@@ -102,19 +137,29 @@ export class Deadline {
 
   /**
    * The handler's answer, or a rejection with {@link DeadlineExceededError} at the deadline. One
-   * promise settled by whichever comes first: a late failure of the handler lands on a settled
-   * promise and goes nowhere.
+   * promise settled by whichever comes first: a late answer or failure of the handler lands on a
+   * settled promise and goes nowhere. Call {@link Deadline.end} once it has settled.
    */
-  async race<T>(work: () => T | Promise<T>): Promise<T> {
+  race<T>(work: () => T | Promise<T>): Promise<T> {
     this.arm();
-    try {
-      return await new Promise<T>((resolve, reject) => {
-        this.rejectRace = reject;
-        // A handler that throws synchronously rejects the promise here, as an async one would.
-        Promise.resolve(work()).then(resolve, reject);
-      });
-    } finally {
-      this.disarm();
+    return new Promise<T>((resolve, reject) => {
+      this.rejectRace = reject;
+      // A handler that throws synchronously rejects the promise here, as an async one would.
+      Promise.resolve(work()).then(resolve, reject);
+    });
+  }
+
+  /** Stops the clock for this deadline: the race has settled. Calling it again does nothing. */
+  end(): void {
+    this.rejectRace = undefined;
+    if (this.ownTimer) {
+      clearTimeout(this.ownTimer);
+      return;
+    }
+    if (clock.pending === this) {
+      clock.pending = undefined;
+      // Left to fire into nothing, unreferenced: the next invocation re-arms it.
+      clock.timer?.unref();
     }
   }
 
@@ -138,19 +183,6 @@ export class Deadline {
       if (clock.timer) clearTimeout(clock.timer);
       clock.timer = setTimeout(onClockFired, this.budgetMs);
       clock.delayMs = this.budgetMs;
-    }
-  }
-
-  private disarm(): void {
-    this.rejectRace = undefined;
-    if (this.ownTimer) {
-      clearTimeout(this.ownTimer);
-      return;
-    }
-    if (clock.pending === this) {
-      clock.pending = undefined;
-      // Left to fire into nothing, unreferenced: the next invocation re-arms it.
-      clock.timer?.unref();
     }
   }
 }

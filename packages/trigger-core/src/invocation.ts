@@ -6,7 +6,7 @@
  */
 import type { Context } from 'aws-lambda';
 import type { FailurePolicy, TriggerFamilyName } from './family';
-import { jsonFragment, type JsonLinesLogger, type LogFields, type Logger, type LogValue } from './logger';
+import { jsonFragment, type JsonLinesLogger, type LogFields, type LogValue } from './logger';
 import { describeError } from './redact';
 import { scrubPersonalData } from './scrub';
 
@@ -18,20 +18,6 @@ import { scrubPersonalData } from './scrub';
  * const outcome: Outcome = 'rejected'; // a UserFacingError
  */
 export type Outcome = 'success' | 'rejected' | 'failed';
-
-/**
- * The log of one invocation.
- *
- * @example
- * log.annotate({ emailKind: 'welcome' });
- * log.finish('success');
- */
-export interface InvocationLog {
-  readonly logger: Logger;
-  annotate(fields: LogFields): void;
-  /** Writes the summary line (at ERROR for a failure, INFO otherwise) unless that level is off. */
-  finish(outcome: Outcome, error?: unknown): void;
-}
 
 /**
  * The serialised fields every summary line of one handler starts with, per outcome.
@@ -58,39 +44,52 @@ export function summaryFragments(facts: { family: TriggerFamilyName; failurePoli
 }
 
 /**
- * Starts the log of one invocation: its lines carry the request id, the event's non-personal
- * identifiers and whether this is a cold start.
+ * The log of one invocation: its lines carry the request id, the event's non-personal
+ * identifiers and whether this is a cold start; `finish` writes its summary line.
  *
  * @example
- * const log = startInvocationLog(baseLogger, fragments, rawEvent, lambdaContext, { startedAt, budgetMs, coldStart });
+ * const log = new InvocationLog(baseLogger, fragments, rawEvent, lambdaContext, startedAt, budgetMs, coldStart);
+ * log.annotate({ emailKind: 'welcome' });
  * log.finish('success');
  */
-export function startInvocationLog(
-  baseLogger: JsonLinesLogger,
-  fragments: SummaryFragments,
-  rawEvent: unknown,
-  lambdaContext: Context | undefined,
-  timing: { readonly startedAt: number; readonly budgetMs: number; readonly coldStart: boolean },
-): InvocationLog {
-  const logger = baseLogger.childWithContext(() => contextJson(rawEvent, lambdaContext, timing.coldStart));
-  let annotations: Record<string, LogValue> | undefined;
-  return {
-    logger,
-    annotate(fields) {
-      annotations = Object.assign(annotations ?? {}, fields);
-    },
-    finish(outcome, error) {
-      const level = outcome === 'failed' ? 'ERROR' : 'INFO';
-      if (!logger.writes(level)) return;
-      // Annotations first: a reader that meets a key twice keeps the last, the wrapper's own.
-      const fields =
-        jsonFragment(annotations) +
-        fragments[outcome] +
-        `,"durationMs":${jsonNumber(Date.now() - timing.startedAt)},"budgetMs":${jsonNumber(Math.round(timing.budgetMs))}` +
-        (error === undefined ? '' : jsonFragment(describeError(error)));
-      logger.writePrepared(level, 'invocation finished', fields);
-    },
-  };
+export class InvocationLog {
+  readonly logger: JsonLinesLogger;
+  private annotations: Record<string, LogValue> | undefined;
+  private readonly fragments: SummaryFragments;
+  private readonly startedAt: number;
+  private readonly budgetMs: number;
+
+  constructor(
+    baseLogger: JsonLinesLogger,
+    fragments: SummaryFragments,
+    rawEvent: unknown,
+    lambdaContext: Context | undefined,
+    startedAt: number,
+    budgetMs: number,
+    coldStart: boolean,
+  ) {
+    this.logger = baseLogger.childWithContext(() => contextJson(rawEvent, lambdaContext, coldStart));
+    this.fragments = fragments;
+    this.startedAt = startedAt;
+    this.budgetMs = budgetMs;
+  }
+
+  annotate(fields: LogFields): void {
+    this.annotations = Object.assign(this.annotations ?? {}, fields);
+  }
+
+  /** Writes the summary line (at ERROR for a failure, INFO otherwise) unless that level is off. */
+  finish(outcome: Outcome, error?: unknown): void {
+    const level = outcome === 'failed' ? 'ERROR' : 'INFO';
+    if (!this.logger.writes(level)) return;
+    // Annotations first: a reader that meets a key twice keeps the last, the wrapper's own.
+    const fields =
+      jsonFragment(this.annotations) +
+      this.fragments[outcome] +
+      `,"durationMs":${jsonNumber(Date.now() - this.startedAt)},"budgetMs":${jsonNumber(Math.round(this.budgetMs))}` +
+      (error === undefined ? '' : jsonFragment(describeError(error)));
+    this.logger.writePrepared(level, 'invocation finished', fields);
+  }
 }
 
 function jsonNumber(value: number): string {
@@ -101,6 +100,27 @@ function jsonNumber(value: number): string {
 function stringField(key: string, value: unknown): string {
   return typeof value === 'string' ? `,"${key}":${JSON.stringify(scrubPersonalData(value))}` : '';
 }
+
+/**
+ * {@link stringField} for a field whose value rarely changes between invocations (a warm instance
+ * serves one pool, a few clients and sources): the last value's JSON is kept.
+ */
+function repeatedStringField(key: string): (value: unknown) => string {
+  let lastValue: string | undefined;
+  let lastJson = '';
+  return (value) => {
+    if (typeof value !== 'string') return '';
+    if (value !== lastValue) {
+      lastJson = stringField(key, value);
+      lastValue = value;
+    }
+    return lastJson;
+  };
+}
+
+const triggerSourceField = repeatedStringField('triggerSource');
+const userPoolIdField = repeatedStringField('userPoolId');
+const clientIdField = repeatedStringField('clientId');
 
 /** The invocation's context, read defensively because the event is not yet checked. */
 function contextJson(rawEvent: unknown, lambdaContext: Context | undefined, coldStart: boolean): string {
@@ -118,9 +138,9 @@ function contextJson(rawEvent: unknown, lambdaContext: Context | undefined, cold
       request?: { userAttributes?: { sub?: unknown } };
     };
     json +=
-      stringField('triggerSource', event.triggerSource) +
-      stringField('userPoolId', event.userPoolId) +
-      stringField('clientId', event.callerContext?.clientId) +
+      triggerSourceField(event.triggerSource) +
+      userPoolIdField(event.userPoolId) +
+      clientIdField(event.callerContext?.clientId) +
       stringField('userSub', event.request?.userAttributes?.sub);
   }
   return `${json},"coldStart":${coldStart}`;

@@ -1,5 +1,6 @@
 import { describeError, isSensitiveKey } from './redact';
 import { scrubPersonalData } from './scrub';
+import { writeLineToStdout } from './stdout';
 
 /**
  * Log levels, lowest first. `TRACE` and `FATAL` (Lambda's own names) map to DEBUG and ERROR.
@@ -71,10 +72,6 @@ const RANK: Record<LogLevel, number> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 4
 const REDACTED = '[redacted]';
 const MAX_DEPTH = 6;
 
-function writeToStdout(line: string): void {
-  process.stdout.write(line);
-}
-
 function sanitize(value: LogValue, depth: number): unknown {
   if (typeof value === 'string') return scrubPersonalData(value);
   if (value === null || typeof value !== 'object') return value;
@@ -95,15 +92,61 @@ function sanitizeFields(fields: LogFields, depth: number): Record<string, unknow
 }
 
 /**
- * `"key":value,...` of sanitised fields, with a leading comma, or '' when there are none.
+ * `"key":value,...` of sanitised fields, with a leading comma, or '' when there are none. Written
+ * field by field, as `JSON.stringify` of the sanitised object would write it (same order, same
+ * values, keys with no JSON value left out), without building that object first.
  *
  * @example
  * jsonFragment({ emailKind: 'welcome' }); // ',"emailKind":"welcome"'
  */
 export function jsonFragment(fields: LogFields | undefined): string {
   if (!fields) return '';
-  const json = JSON.stringify(sanitizeFields(fields, 0));
-  return json.length > 2 ? `,${json.slice(1, -1)}` : '';
+  let json = '';
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (value === undefined) continue;
+    const field = fieldStart(key);
+    if (field.redacted) {
+      json += field.start + REDACTED_JSON;
+      continue;
+    }
+    const valueJson = jsonValue(value);
+    if (valueJson !== undefined) json += field.start + valueJson;
+  }
+  return json;
+}
+
+const REDACTED_JSON = JSON.stringify(REDACTED);
+
+/** A field's value as JSON, sanitised; `undefined` for what JSON has no value for (a function). */
+function jsonValue(value: LogValue): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(scrubPersonalData(value));
+    case 'number':
+      // What JSON.stringify writes for a number, without its general machinery.
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default: {
+      if (value === null) return 'null';
+      // Typed as a string, but undefined for a value JSON cannot hold (a function, say).
+      const json: string | undefined = JSON.stringify(sanitize(value, 0));
+      return json;
+    }
+  }
+}
+
+// `,"key":` per field name, and whether its value is redacted: names come from code, so few.
+const fieldStarts = new Map<string, { readonly start: string; readonly redacted: boolean }>();
+function fieldStart(key: string): { readonly start: string; readonly redacted: boolean } {
+  let field = fieldStarts.get(key);
+  if (field === undefined) {
+    field = { start: `,${JSON.stringify(key)}:`, redacted: isSensitiveKey(key) };
+    // A safety net, as for the prefixes below.
+    if (fieldStarts.size < 1_000) fieldStarts.set(key, field);
+  }
+  return field;
 }
 
 // A line's time, formatted once per millisecond: a warm invocation writes its lines within one.
@@ -120,13 +163,23 @@ function timestamp(): string {
 
 // `{"level":…,"message":…,"timestamp":"` per level and message: messages are few constant strings
 // in code, so the scrubbed, serialised start of a line is built once (bounded, as a safety net).
-const prefixes = new Map<string, string>();
+// One map per level, keyed by the message itself: no key to build per line.
+const prefixes: Record<LogLevel, Map<string, string>> = {
+  DEBUG: new Map(),
+  INFO: new Map(),
+  WARN: new Map(),
+  ERROR: new Map(),
+};
+let cachedPrefixes = 0;
 function linePrefix(level: LogLevel, message: string): string {
-  const key = level + message;
-  let prefix = prefixes.get(key);
+  const byMessage = prefixes[level];
+  let prefix = byMessage.get(message);
   if (prefix === undefined) {
     prefix = `{"level":"${level}","message":${JSON.stringify(scrubPersonalData(message))},"timestamp":"`;
-    if (prefixes.size < 256 && message.length <= 200) prefixes.set(key, prefix);
+    if (cachedPrefixes < 256 && message.length <= 200) {
+      byMessage.set(message, prefix);
+      cachedPrefixes += 1;
+    }
   }
   return prefix;
 }
@@ -243,7 +296,7 @@ export function createLogger(options: LoggerOptions): Logger {
 export function createJsonLinesLogger(options: LoggerOptions): JsonLinesLogger {
   return new JsonLinesLogger(
     options.level ?? 'INFO',
-    options.write ?? writeToStdout,
+    options.write ?? writeLineToStdout,
     jsonFragment({ service: options.service, ...options.context }),
   );
 }

@@ -4,7 +4,14 @@
  * against the deadline, the response check, and the failure policy when any step fails.
  */
 import type { Context } from 'aws-lambda';
-import { loadConfig, logLevelFromEnvironment, runsInLambda, type Environment, type EnvReader } from './config';
+import {
+  initialisedOnDemand,
+  loadConfig,
+  logLevelFromEnvironment,
+  runsInLambda,
+  type Environment,
+  type EnvReader,
+} from './config';
 import {
   budgetMs as budgetFor,
   COGNITO_TIMEOUT_MS,
@@ -15,7 +22,7 @@ import {
 import { UserFacingError, type ConfigurationError } from './errors';
 import { applyFailurePolicy, GENERIC_USER_MESSAGE } from './failure-policy';
 import type { TriggerFamily } from './family';
-import { startInvocationLog, summaryFragments } from './invocation';
+import { InvocationLog, summaryFragments } from './invocation';
 import { createJsonLinesLogger, type JsonLinesLogger, type LogFields, type Logger } from './logger';
 import { describeError } from './redact';
 
@@ -115,60 +122,83 @@ export function defineTrigger<TEvent extends { triggerSource: string }, TConfig 
   const fragments = summaryFragments({ family: family.name, failurePolicy: family.failurePolicy });
   let coldStart = true;
 
+  // Once per handler, not per invocation: what every failure does after its summary line.
+  const failed = (log: InvocationLog, error: unknown, rawEvent: TEvent): TEvent => {
+    log.finish('failed', error);
+    return applyFailurePolicy(family, error, rawEvent, genericUserMessage);
+  };
+
   return async (rawEvent, lambdaContext) => {
     // 1. Budget: Cognito's 5 seconds, less what Lambda and the init phase have used.
     const startedAt = Date.now();
     const isColdStart = coldStart;
     coldStart = false;
     const budgetMs = budgetFor(budgetRules, lambdaContext, isColdStart);
-    const log = startInvocationLog(baseLogger, fragments, rawEvent, lambdaContext, {
-      startedAt,
-      budgetMs,
-      coldStart: isColdStart,
-    });
-    const fail = (error: unknown): TEvent => {
-      log.finish('failed', error);
-      return applyFailurePolicy(family, error, rawEvent, genericUserMessage);
-    };
+    const log = new InvocationLog(baseLogger, fragments, rawEvent, lambdaContext, startedAt, budgetMs, isColdStart);
 
     // 2. Configuration and event: either wrong, and the handler never runs.
-    if (configError) return fail(configError);
+    if (configError) return failed(log, configError, rawEvent);
     let event: TEvent;
     try {
       event = family.parseEvent(rawEvent);
     } catch (error) {
-      return fail(error);
+      return failed(log, error, rawEvent);
     }
 
     // 3. Deadline: the handler races it, with a signal that aborts its I/O.
     const deadline = new Deadline(startedAt, budgetMs);
-    const tools: TriggerTools<TConfig> = {
-      config,
-      logger: log.logger,
-      get signal() {
-        return deadline.signal;
-      },
-      deadlineAt: deadline.at,
-      remainingMs: () => deadline.remainingMs(),
-      coldStart: isColdStart,
-      lambdaContext,
-      annotate: (fields) => log.annotate(fields),
-    };
+    const tools = new InvocationTools(config, log, deadline, isColdStart, lambdaContext);
     try {
       const result = await deadline.race(() => handler(event, tools));
+      deadline.end();
       // 4. Response: what Cognito would accept, on the event as it came.
       const checked = family.checkResult(event, result);
       log.finish('success');
       return withResponse(rawEvent, checked);
     } catch (error) {
+      deadline.end();
       // 5. Failure policy, except for a deliberate refusal, which reaches the user as written.
       if (error instanceof UserFacingError) {
         log.finish('rejected', error);
         throw error;
       }
-      return fail(error);
+      return failed(log, error, rawEvent);
     }
   };
+}
+
+/**
+ * The {@link TriggerTools} of one invocation. A class, not an object literal: a literal with a
+ * `signal` getter gets a hidden class of its own on every invocation (the getter is a new function
+ * each time), allocated in the old generation, and that kept each invocation's garbage alive until
+ * a full collection. `annotate` and `remainingMs` are own functions, so that a handler can
+ * destructure them.
+ */
+class InvocationTools<TConfig> implements TriggerTools<TConfig> {
+  readonly config: TConfig;
+  readonly logger: Logger;
+  readonly deadlineAt: number;
+  readonly remainingMs: () => number;
+  readonly coldStart: boolean;
+  readonly lambdaContext: Context;
+  readonly annotate: (fields: LogFields) => void;
+  readonly #deadline: Deadline;
+
+  constructor(config: TConfig, log: InvocationLog, deadline: Deadline, coldStart: boolean, lambdaContext: Context) {
+    this.config = config;
+    this.logger = log.logger;
+    this.deadlineAt = deadline.at;
+    this.remainingMs = () => deadline.remainingMs();
+    this.coldStart = coldStart;
+    this.lambdaContext = lambdaContext;
+    this.annotate = (fields) => log.annotate(fields);
+    this.#deadline = deadline;
+  }
+
+  /** Made on first use: a handler without I/O never needs an `AbortController`. */
+  get signal(): AbortSignal {
+    return this.#deadline.signal;
+  }
 }
 
 /** Everything read once per cold start: the logger, the configuration (or why it is invalid), the budget rules. */
@@ -198,7 +228,8 @@ function prepare<TConfig>(options: TriggerOptions<TConfig>): {
     budgetRules: {
       maxBudgetMs: options.maxBudgetMs ?? COGNITO_TIMEOUT_MS,
       safetyMarginMs: options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS,
-      countsInitPhase: runsInLambda(options.environment),
+      countsInitPhase: runsInLambda(options.environment) && initialisedOnDemand(options.environment),
+      initEndedAtMs: performance.now(),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DeadlineExceededError,
   TriggerFailedError,
@@ -100,6 +100,50 @@ describe('defineTrigger', () => {
     expect(lambdaCold).toBeLessThan(5_000 - 300);
     expect(lambdaCold).toBeLessThanOrEqual(Math.max(0, 5_000 - 300 - uptimeMs));
     expect(await budgets({})).toEqual([5_000 - 300, 5_000 - 300]);
+  });
+
+  describe("a cold start's init phase, on a process clock the test moves", () => {
+    // Only performance.now() is faked: the process's age, which is what the init phase is read from.
+    const coldBudget = async (environment: Record<string, string>, initMs: number, waitMs: number) => {
+      vi.useFakeTimers({ toFake: ['performance'] });
+      try {
+        vi.advanceTimersByTime(initMs);
+        const logs = captureLogs();
+        const handler = defineTrigger(
+          postConfirmation,
+          {
+            service: 's',
+            environment: { AWS_LAMBDA_FUNCTION_NAME: 'post-confirmation', ...environment },
+            writeLog: logs.write,
+          },
+          async (event) => event,
+        );
+        vi.advanceTimersByTime(waitMs);
+        await handler(triggerEvent('PostConfirmation_ConfirmSignUp'), fakeContext({ remainingMs: 60_000 }));
+        return summary(logs).budgetMs;
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+
+    it('counts for an on-demand cold start, whose first invocation follows init at once', async () => {
+      expect(await coldBudget({ AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' }, 1_200, 5)).toBe(5_000 - 1_205 - 300);
+      expect(await coldBudget({}, 1_200, 5)).toBe(5_000 - 1_205 - 300);
+    });
+
+    it('does not count with provisioned concurrency or SnapStart, where init ran before any request', async () => {
+      for (const type of ['provisioned-concurrency', 'snap-start']) {
+        expect(await coldBudget({ AWS_LAMBDA_INITIALIZATION_TYPE: type }, 1_200, 5)).toBe(5_000 - 300);
+        expect(await coldBudget({ AWS_LAMBDA_INITIALIZATION_TYPE: type }, 1_200, 10 * 60_000)).toBe(5_000 - 300);
+      }
+    });
+
+    it('does not count when the first invocation comes long after init, as after proactive initialisation', async () => {
+      expect(await coldBudget({ AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' }, 1_200, 10 * 60_000)).toBe(5_000 - 300);
+      expect(await coldBudget({ AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' }, 1_200, 1_001)).toBe(5_000 - 300);
+      // Up to a second in between (extensions still starting) is still Cognito's wait.
+      expect(await coldBudget({ AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' }, 1_200, 1_000)).toBe(5_000 - 2_200 - 300);
+    });
   });
 
   it("gives the handler less than Lambda's remaining time when that is shorter than 5 seconds", async () => {

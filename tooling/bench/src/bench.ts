@@ -12,6 +12,7 @@ import { measureBuildTimes } from './build-times';
 import { bundleEntry, bundleWorkloads, REFERENCES, type ReferenceId } from './builds';
 import { compileCacheEntries, compileCacheVariant } from './compile-cache';
 import { measureColdStarts, measureLogLines, measureWarm, type Subject } from './measure';
+import { parseParts, runParts } from './parts';
 import { describePlan, FULL_PLAN, QUICK_PLAN } from './plan';
 import { discoverApps } from './repo';
 import { renderMarkdown, renderText } from './documents';
@@ -61,7 +62,8 @@ async function renderOnly(): Promise<number> {
  * `pnpm bench`: sizes, cold starts, warm overhead, log lines and build times of the apps against
  * the references, in one run. Prints the tables and writes `docs/benchmarks.md` and
  * `docs/benchmarks.svg` (with `--quick`: a smoke run written to `tooling/bench/dist/quick/`; with
- * `--render-only`: no measuring, the docs rewritten from the last run's results).
+ * `--render-only`: no measuring, the docs rewritten from the last run's results; with
+ * `--only warm,log`: just those parts, printed, the docs left alone, see `./parts`).
  *
  * @example
  * // tooling/bench/package.json
@@ -71,6 +73,15 @@ export async function main(args: readonly string[]): Promise<number> {
   if (args.includes('--render-only')) return renderOnly();
   const quick = args.includes('--quick');
   const plan = quick ? QUICK_PLAN : FULL_PLAN;
+  const only = args.indexOf('--only');
+  if (only >= 0) {
+    try {
+      return await runParts(parseParts(args[only + 1]), plan);
+    } catch (error) {
+      console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
   const startedAt = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
   const root = findWorkspaceRoot(import.meta.dirname);
