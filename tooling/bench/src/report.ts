@@ -48,7 +48,7 @@ export function reportTables(results: BenchResults, targets: readonly TargetResu
         formatRatio(plainBundle ? ratio(entry.bytes, plainBundle.bytes) : undefined),
       ]),
       notes: [
-        "Every bundle starts from the same esbuild options (`BUNDLE_OPTIONS` of `@cognito-triggers/build`), the AWS SDK bundled; the apps add the two Lambda plugins of `triggerBundleOptions()` (built-ins through `require`, environment-only credentials), the references keep the SDK's default credential chain.",
+        "Every bundle starts from the same esbuild options (`BUNDLE_OPTIONS` of `@cognito-triggers/build`), the AWS SDK bundled; the apps add the three Lambda plugins of `triggerBundleOptions()` (built-ins through `require`, `node:zlib` and `node:fs/promises` on demand, environment-only credentials), the references keep the SDK's default credential chain.",
       ],
     },
     coldStartTable(results.cold),
