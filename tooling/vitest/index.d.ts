@@ -12,4 +12,6 @@ export function triggerTestConfig(options?: {
   /** Test files to leave out (on top of node_modules), e.g. a slow check with its own task. */
   exclude?: string[];
   typecheck?: boolean;
+  /** A fresh process per test file (default false: the files of a package share one). */
+  isolate?: boolean;
 }): UserConfig;

@@ -9,7 +9,7 @@ import {
   triggerEvent,
 } from '@cognito-triggers/trigger-core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMAIL_KINDS } from '../src/decide';
 import { encryptCode, KEY_ARN, mockKms, OTHER_KEY_ARN } from './kms-boundary';
 
@@ -26,6 +26,12 @@ const CODE_SOURCES = customEmailSender.sources.filter(
 
 const kms = mockKms();
 const ses = mockClient(SESClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls (bundle.test.ts encrypts with the real KMS client).
+afterAll(() => {
+  kms.mock.restore();
+  ses.restore();
+});
 let logs: ReturnType<typeof captureStdoutLogs>;
 
 async function loadHandler(

@@ -8,7 +8,7 @@ import {
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { captureStdoutLogs, fakeContext, triggerEvent } from '@cognito-triggers/trigger-core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encryptCode, KEY_ARN, mockKms } from './kms-boundary';
 
 const ENVIRONMENT = {
@@ -22,6 +22,13 @@ const ENVIRONMENT = {
 const kms = mockKms();
 const ses = mockClient(SESClient);
 const dynamodb = mockClient(DynamoDBClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls (bundle.test.ts encrypts with the real KMS client).
+afterAll(() => {
+  kms.mock.restore();
+  ses.restore();
+  dynamodb.restore();
+});
 let logs: ReturnType<typeof captureStdoutLogs>;
 
 async function loadHandler() {

@@ -9,9 +9,12 @@ import {
   triggerEvent,
 } from '@cognito-triggers/trigger-core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const ses = mockClient(SESClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => ses.restore());
 
 // The handler reads its configuration at import (cold start), so each environment gets a fresh import.
 async function loadHandler(environment: Record<string, string>) {

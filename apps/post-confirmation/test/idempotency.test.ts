@@ -18,6 +18,9 @@ import { readConfig } from '../src/config';
 import { dynamoDbOverFetch } from '../src/dynamodb-fetch';
 
 const ses = mockClient(SESClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => ses.restore());
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' };
 let dynalite: Dynalite;
 let tableName: string;

@@ -1,9 +1,12 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { endpointToken } from '../src/stores/endpoint-token';
 
 const secrets = mockClient(SecretsManagerClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => secrets.restore());
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:legacy-verify-AbCdEf';
 const signal = new AbortController().signal;
 beforeEach(() => secrets.reset());

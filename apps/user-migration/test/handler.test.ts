@@ -15,12 +15,15 @@ import {
   triggerEvent,
 } from '@cognito-triggers/trigger-core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LegacyAccount } from '../src/legacy-user';
 import { accountItem } from '../src/stores/dynamodb-item';
 import { sampleAccount } from './support/legacy-table';
 
 const dynamodb = mockClient(DynamoDBClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => dynamodb.restore());
 const ENVIRONMENT = {
   LEGACY_TABLE_NAME: 'legacy-users',
   ATTRIBUTE_MAP: 'first_name=given_name,tenant=custom:tenant_id',

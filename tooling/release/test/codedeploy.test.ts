@@ -14,12 +14,18 @@ import {
   UpdateFunctionCodeCommand,
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
 import { DEPLOY_ENVIRONMENT, FUNCTION_ENVIRONMENT, cliContext, packagedWorkspace, type Workspace } from './fixture';
 
 const lambda = mockClient(LambdaClient);
 const codeDeploy = mockClient(CodeDeployClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => {
+  lambda.restore();
+  codeDeploy.restore();
+});
 let workspace: Workspace;
 const FUNCTION = 'cognito-post-confirmation';
 

@@ -2,11 +2,14 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
 import { DEPLOY_ENVIRONMENT, POST_CONFIRMATION_FIELD, cliContext, packagedWorkspace, type Workspace } from './fixture';
 
 const lambda = mockClient(LambdaClient);
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => lambda.restore());
 let workspace: Workspace;
 
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import {
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
 import {
   DEPLOY_ENVIRONMENT,
@@ -21,7 +21,13 @@ import {
 } from './fixture';
 
 const lambda = mockClient(LambdaClient);
-codeDeployWithoutGroups();
+const codeDeploy = codeDeployWithoutGroups();
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => {
+  lambda.restore();
+  codeDeploy.restore();
+});
 let workspace: Workspace;
 
 const FUNCTION = 'cognito-post-confirmation';

@@ -5,14 +5,22 @@ import {
   UpdateAliasCommand,
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MUTATING_COMMANDS, cliContext, packagedWorkspace, codeDeployWithoutGroups } from './fixture';
 
 const lambda = mockClient(LambdaClient);
-codeDeployWithoutGroups();
+const codeDeploy = codeDeployWithoutGroups();
+
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => {
+  lambda.restore();
+  codeDeploy.restore();
+});
+
 const FUNCTION = 'cognito-post-confirmation';
 
 beforeEach(() => {

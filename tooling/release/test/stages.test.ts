@@ -11,7 +11,7 @@ import {
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   awsReferenceResolver,
   checkStageApps,
@@ -34,7 +34,13 @@ import {
 } from './fixture';
 
 const lambda = mockClient(LambdaClient);
-codeDeployWithoutGroups();
+const codeDeploy = codeDeployWithoutGroups();
+// Test files share a process (isolate: false): a stub left on a client's prototype would answer
+// another file's real calls.
+afterAll(() => {
+  lambda.restore();
+  codeDeploy.restore();
+});
 let workspace: Workspace;
 let deployed: Record<string, string>;
 
