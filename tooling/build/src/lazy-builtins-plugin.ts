@@ -7,7 +7,7 @@ import type { Plugin } from 'esbuild';
  * Lambda, and the stand-in it gets instead in a trigger bundle.
  *
  * @example
- * const lever: LazyBuiltin = { builtin: 'zlib', importer: /crc32[\\/]Crc32Node\.js$/, family: /checksum[\\/]/, standIn, why: '…' };
+ * const lever: LazyBuiltin = { builtin: 'zlib', importer: /crc32[\\/]Crc32Node\.js$/, family: /crc32[\\/]/, standIn, exports: ['crc32'], why: '…' };
  */
 export interface LazyBuiltin {
   /** The built-in's name without `node:`. */
