@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { node24Binary } from '@cognito-triggers/lambda-runtime';
 import { startSesFaultProxy } from '@cognito-triggers/local-stack';
@@ -16,7 +16,8 @@ import { parseParts, runParts } from './parts';
 import { describePlan, FULL_PLAN, QUICK_PLAN } from './plan';
 import { discoverApps } from './repo';
 import { renderMarkdown, renderText } from './documents';
-import { renderChart } from './report';
+import { coldStartTable, renderChart } from './report';
+import { textTable } from './render';
 import { COMPILE_CACHE_SUFFIX, QUIET_SUFFIX, SUBJECT_IDS, type BenchResults, type BundleResult } from './results';
 import { SCENARIOS } from './scenarios';
 import { SENDER_APP, startSenderScenario } from './sender-scenario';
@@ -58,12 +59,60 @@ async function renderOnly(): Promise<number> {
   }
 }
 
+/** Reads `--name value` (or `--name=value`) from the command line. */
+function optionValue(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index >= 0) return args[index + 1];
+  return args.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/**
+ * The end of a `--only cold` run: the size and cold-start targets and the cold-start table on the
+ * terminal, the numbers in `tooling/bench/dist/cold/results.json`; `docs/` is left alone, since it
+ * shows full runs only.
+ */
+async function reportColdOnly(run: {
+  bundles: BundleResult[];
+  cold: BenchResults['cold'];
+  distDir: string;
+  root: string;
+  startedAt: number;
+  loadAtStart: number;
+}): Promise<number> {
+  const results = { bundles: run.bundles, cold: run.cold };
+  const targets = evaluateTargets({ ...results, warm: { stub: [], ses: [] }, logLines: [], builds: [] }).filter(
+    (entry) => entry.id.startsWith('bundle-') || entry.id.startsWith('cold-'),
+  );
+  const load = `load average (1 min) ${run.loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end, on ${cpus().length} cores`;
+  console.log(
+    `\n${[
+      load,
+      '',
+      textTable({
+        title: 'Targets (medians, as ratios within this run)',
+        headers: ['target', 'goal', 'measured'],
+        rows: targets.map((entry) => [entry.label, entry.goal, entry.measured]),
+      }),
+      textTable(coldStartTable(run.cold)),
+    ].join('\n')}`,
+  );
+  const outFile = join(run.distDir, 'cold', 'results.json');
+  await mkdir(dirname(outFile), { recursive: true });
+  await writeFile(outFile, `${JSON.stringify({ results, targets }, null, 2)}\n`);
+  console.log(
+    `bench: wrote ${relative(run.root, outFile)} in ${((Date.now() - run.startedAt) / 1000).toFixed(0)} s (docs/ untouched: it shows full runs)`,
+  );
+  return 0;
+}
+
 /**
  * `pnpm bench`: sizes, cold starts, warm overhead, log lines and build times of the apps against
  * the references, in one run. Prints the tables and writes `docs/benchmarks.md` and
  * `docs/benchmarks.svg` (with `--quick`: a smoke run written to `tooling/bench/dist/quick/`; with
  * `--render-only`: no measuring, the docs rewritten from the last run's results; with
- * `--only warm,log`: just those parts, printed, the docs left alone, see `./parts`).
+ * `--only warm,log`: just those parts, printed, the docs left alone, see `./parts`; with `--only cold`:
+ * sizes and cold starts only, printed and written to `tooling/bench/dist/cold/results.json`, the
+ * docs untouched; `--rounds N` there sets the processes per bundle).
  *
  * @example
  * // tooling/bench/package.json
@@ -72,20 +121,26 @@ async function renderOnly(): Promise<number> {
 export async function main(args: readonly string[]): Promise<number> {
   if (args.includes('--render-only')) return renderOnly();
   const quick = args.includes('--quick');
-  const plan = quick ? QUICK_PLAN : FULL_PLAN;
-  const only = args.indexOf('--only');
-  if (only >= 0) {
+  const only = optionValue(args, '--only');
+  if (only !== undefined && only !== 'cold') {
     try {
-      return await runParts(parseParts(args[only + 1]), plan);
+      return await runParts(parseParts(only), quick ? QUICK_PLAN : FULL_PLAN);
     } catch (error) {
       console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
   }
+  const rounds = optionValue(args, '--rounds');
+  if (rounds !== undefined && (only !== 'cold' || !/^[1-9][0-9]*$/.test(rounds))) {
+    console.error('bench: --rounds N (a positive integer) goes with --only cold');
+    return 1;
+  }
+  const plan = { ...(quick ? QUICK_PLAN : FULL_PLAN), ...(rounds ? { coldRounds: Number(rounds) } : {}) };
   const startedAt = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
   const root = findWorkspaceRoot(import.meta.dirname);
   const distDir = join(root, 'tooling', 'bench', 'dist');
+  const coldOnly = only === 'cold';
   const outDir = quick ? join(distDir, 'quick') : join(root, 'docs');
   const progress = (line: string) => console.log(`bench: ${line}`);
 
@@ -206,13 +261,20 @@ export async function main(args: readonly string[]): Promise<number> {
         label: `${SUBJECT_IDS.app} + V8 compile cache (diagnostic, not shipped)`,
         bundlePath: await compileCacheVariant(reference.bundlePath, cacheDir),
       };
-      const coldSubjects = [...appColdSubjects, withCache, byId(SUBJECT_IDS.plain), byId(SUBJECT_IDS.powertools)];
+      // The cold-start part alone (--only cold) leaves the diagnostic out: it answers a settled question.
+      const coldSubjects = [
+        ...appColdSubjects,
+        ...(coldOnly ? [] : [withCache]),
+        byId(SUBJECT_IDS.plain),
+        byId(SUBJECT_IDS.powertools),
+      ];
       cold = await measureColdStarts(coldSubjects, {
         probe: workloads['cold-probe'],
         ses,
         rounds: plan.coldRounds,
         onProgress: progress,
       });
+      if (coldOnly) return await reportColdOnly({ bundles, cold, distDir, root, startedAt, loadAtStart });
       if ((await compileCacheEntries(cacheDir)) === 0)
         throw new Error(`no V8 compile cache was written in ${cacheDir}`);
       const warmSubjects = [SUBJECT_IDS.app, SUBJECT_IDS.bare, SUBJECT_IDS.plain, SUBJECT_IDS.powertools].map(byId);

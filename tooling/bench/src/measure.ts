@@ -55,6 +55,13 @@ export interface ColdResult {
   initPlusFirstMs?: Summary;
   /** Process start (Node's time origin) until the first invocation returned, per process: the whole cold start. */
   startToFirstMs?: Summary;
+  /** CPU time (user + system, all threads) of the first invocation. */
+  firstInvokeCpuMs?: Summary;
+  /**
+   * CPU time (user + system, all threads) of the process from its start until the first invocation
+   * returned: the cold start's own work, which other processes on a shared machine do not stretch.
+   */
+  startToFirstCpuMs?: Summary;
 }
 
 /**
@@ -69,7 +76,14 @@ export async function measureColdStarts(
   subjects: readonly Subject[],
   options: { probe: string; ses: SesFaultProxy; rounds: number; onProgress?: (line: string) => void },
 ): Promise<ColdResult[]> {
-  type Sample = { importMs: number; importCpuMs: number; processReadyMs: number; firstInvokeMs?: number };
+  type Sample = {
+    importMs: number;
+    importCpuMs: number;
+    processReadyMs: number;
+    firstInvokeMs?: number;
+    firstInvokeCpuMs?: number;
+    startToFirstCpuMs?: number;
+  };
   const samples = new Map<string, Sample[]>(subjects.map((subject) => [subject.id, []]));
   const runOne = async (subject: Subject): Promise<Sample> => {
     const before = options.ses.counts().requests;
@@ -97,7 +111,9 @@ export async function measureColdStarts(
   }
   return subjects.map((subject) => {
     const list = samples.get(subject.id) ?? [];
-    const first = list.map((sample) => sample.firstInvokeMs).filter((ms): ms is number => ms !== undefined);
+    const defined = (pick: (sample: Sample) => number | undefined) =>
+      list.map(pick).filter((ms): ms is number => ms !== undefined);
+    const first = defined((sample) => sample.firstInvokeMs);
     return {
       id: subject.id,
       label: subject.label,
@@ -109,6 +125,8 @@ export async function measureColdStarts(
             firstInvokeMs: summarize(first),
             initPlusFirstMs: summarize(list.map((sample) => sample.importMs + (sample.firstInvokeMs ?? 0))),
             startToFirstMs: summarize(list.map((sample) => sample.processReadyMs + (sample.firstInvokeMs ?? 0))),
+            firstInvokeCpuMs: summarize(defined((sample) => sample.firstInvokeCpuMs)),
+            startToFirstCpuMs: summarize(defined((sample) => sample.startToFirstCpuMs)),
           }
         : {}),
     };

@@ -9,7 +9,7 @@ import {
   type Table,
 } from '../src/render';
 import { renderMarkdown } from '../src/documents';
-import { chartPanels, renderChart } from '../src/report';
+import { chartPanels, coldStartTable, renderChart } from '../src/report';
 import { summaryParagraph } from '../src/summary';
 import { summarize } from '../src/stats';
 import { renderBarChart } from '../src/svg';
@@ -156,5 +156,22 @@ describe('report', () => {
     ]) {
       expect(markdown).toContain(text);
     }
+  });
+
+  it('shows the cold start in CPU time too, against the plain reference, and n/a where a run has no CPU figure', () => {
+    const results = fixtureResults();
+    const table = coldStartTable(results.cold);
+    const column = (header: string) => table.headers.indexOf(header);
+    const row = (id: string) => table.rows[results.cold.findIndex((entry) => entry.id === id)] ?? [];
+    expect(row('post-confirmation')[column('process start → first invocation, CPU')]).toBe('n/a');
+    for (const entry of results.cold) {
+      if (entry.id === 'post-confirmation') entry.startToFirstCpuMs = summarize([45, 50, 55]);
+      if (entry.id === 'plain') entry.startToFirstCpuMs = summarize([95, 100, 105]);
+    }
+    const withCpu = coldStartTable(results.cold);
+    const cells = withCpu.rows[results.cold.findIndex((entry) => entry.id === 'post-confirmation')] ?? [];
+    expect(cells[column('process start → first invocation, CPU')]).toBe('50.0 ms (IQR 5.00 ms)');
+    expect(cells[column('CPU vs plain SDK')]).toBe('0.50×');
+    expect(cells[column('vs plain SDK')]).toBe('0.75×');
   });
 });

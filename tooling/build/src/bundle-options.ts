@@ -1,5 +1,6 @@
 import type { BuildOptions } from 'esbuild';
 import { envCredentialsPlugin } from './env-credentials-plugin';
+import { lazyBuiltinsPlugin } from './lazy-builtins-plugin';
 import { requireBuiltinsPlugin } from './require-builtins-plugin';
 
 /**
@@ -41,15 +42,18 @@ export const BUNDLE_OPTIONS = {
 } as const satisfies BuildOptions;
 
 /**
- * The esbuild options a trigger app is bundled with: {@link BUNDLE_OPTIONS} plus two plugins for
+ * The esbuild options a trigger app is bundled with: {@link BUNDLE_OPTIONS} plus three plugins for
  * Lambda's cold start. Node built-ins load through `require` (no ES module facades, so
- * `node:http` does not load Node's bundled undici), and AWS SDK clients take credentials from the
- * environment only, as Lambda provides them (no default chain with its STS and SSO clients: about
- * 40% less code to load). See `require-builtins-plugin.ts` and `env-credentials-plugin.ts`.
+ * `node:http` does not load Node's bundled undici); the two the AWS SDK imports at the top but no
+ * trigger needs at start-up, `node:zlib` and `node:fs/promises`, load only when used; and AWS SDK
+ * clients take credentials from the environment only, as Lambda provides them (no default chain
+ * with its STS and SSO clients: about 40% less code to load). See `require-builtins-plugin.ts`,
+ * `lazy-builtins-plugin.ts` and `env-credentials-plugin.ts`.
  *
  * @example
  * await esbuild.build({ ...triggerBundleOptions(), entryPoints: ['src/handler.ts'], outfile: 'dist/index.mjs' });
  */
 export function triggerBundleOptions(): BuildOptions & typeof BUNDLE_OPTIONS {
-  return { ...BUNDLE_OPTIONS, plugins: [requireBuiltinsPlugin(), envCredentialsPlugin()] };
+  // The lazy stand-ins first: the first plugin to resolve a built-in decides what it becomes.
+  return { ...BUNDLE_OPTIONS, plugins: [lazyBuiltinsPlugin(), requireBuiltinsPlugin(), envCredentialsPlugin()] };
 }

@@ -6,6 +6,7 @@ export * from './env-credentials-plugin';
 export * from './git-commit';
 export * from './lambda-target';
 export * from './lambda-zip';
+export * from './lazy-builtins-plugin';
 export * from './manifest';
 export * from './package-app';
 export * from './require-builtins-plugin';
