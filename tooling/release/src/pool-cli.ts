@@ -171,6 +171,8 @@ export async function poolMain(
     };
     const plan = await planPoolWiring(lambda, cognito, request);
     printPlan(plan, apps, print);
+    const ungranted = mode === 'attach' ? senderGrantWarning(triggers, stage, userPoolId) : undefined;
+    if (ungranted) print(`  warning: ${ungranted}`);
     const pendingGrants = plan.grants.filter(({ state }) => mode === 'detach' || state !== 'present');
     if (plan.changes.length === 0 && pendingGrants.length === 0) {
       print(`nothing to do: ${userPoolId} already ${mode === 'attach' ? 'runs' : 'runs none of'} ${apps.join(', ')}`);
@@ -194,6 +196,26 @@ export async function poolMain(
     printError(`deploy-trigger ${mode}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     return 1;
   }
+}
+
+/**
+ * The custom e-mail sender's role is granted `AdminGetUser` (for an account-takeover notice that
+ * names no address) on one pool only, by the stack of the stage it is deployed with. Attaching it to
+ * any other pool works for every code e-mail but not for those notices, so the plan says so and how
+ * to fix it rather than leaving the first such notice to fail in production.
+ */
+function senderGrantWarning(
+  triggers: readonly { trigger: { name: string; userPoolTrigger: string } }[],
+  stage: StageConfig | undefined,
+  userPoolId: string,
+): string | undefined {
+  const sender = triggers.find(({ trigger }) => trigger.userPoolTrigger === 'customEmailSender');
+  if (!sender || stage?.existingUserPool?.id === userPoolId) return undefined;
+  return (
+    `${sender.trigger.name}'s role may call cognito-idp:AdminGetUser only on the pool of the stage it was deployed with, ` +
+    `and decrypt only with that stage's sender key; for ${userPoolId}, set "existingUserPool": { "id": "${userPoolId}" } ` +
+    `in the stage's stage.json and deploy it, or account-takeover notices without an email attribute will fail`
+  );
 }
 
 function printPlan(plan: PoolWiringPlan, apps: readonly string[], print: (line: string) => void): void {

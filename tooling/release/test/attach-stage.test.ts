@@ -66,6 +66,12 @@ describe('deploy-trigger attach|detach --stage, for a stage with an existing poo
     );
   });
 
+  it("gives no grant warning for a sender attached to its own stage's pool, whose stack granted AdminGetUser there", async () => {
+    expect(await main(['attach', 'custom-email-sender', '--stage', 'staging'], workspace.cli.context)).toBe(0);
+    expect(aws.pool.state.LambdaConfig?.CustomEmailSender?.LambdaArn).toBe(aliasArn('staging-cognito-custom-email-sender'));
+    expect(workspace.cli.output.filter((line) => line.includes('warning'))).toEqual([]);
+  });
+
   it("unwires them again and leaves the stack's permissions to the stack", async () => {
     stackPermission('staging-cognito-pre-sign-up');
     expect(await main(['attach', 'pre-sign-up', '--stage', 'staging'], workspace.cli.context)).toBe(0);

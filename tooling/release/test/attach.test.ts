@@ -204,6 +204,17 @@ describe('deploy-trigger attach', () => {
     });
   });
 
+  it("warns that a sender attached by pool id alone has no AdminGetUser grant on that pool, and says how to get one", async () => {
+    expect(await attach('custom-email-sender')).toBe(0);
+    const warning = workspace.cli.output.find((line) => line.startsWith('  warning: '));
+    expect(warning).toContain("custom-email-sender's role may call cognito-idp:AdminGetUser only on the pool of the stage");
+    expect(warning).toContain(`"existingUserPool": { "id": "${USER_POOL_ID}" }`);
+
+    workspace.cli.output.length = 0;
+    expect(await attach('post-confirmation')).toBe(0);
+    expect(workspace.cli.output.filter((line) => line.includes('warning'))).toEqual([]);
+  });
+
   it('asks for a KMS key when a custom sender goes into a pool that has none', async () => {
     const { KMSKeyID: _key, CustomSMSSender: _sms, ...withoutSenders } = OTHER_TRIGGERS;
     aws.pool.state.LambdaConfig = withoutSenders;

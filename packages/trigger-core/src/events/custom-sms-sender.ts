@@ -76,7 +76,7 @@ export const customSmsSender = defineFamily<CustomSMSSenderEvent>({
   deployment: {
     deployable: false,
     reason:
-      'a custom sender also needs a KMS key the pool encrypts codes with, which the CDK user-pool stack does not create',
+      'no app here sends SMS yet: the sender key stack and the pool wiring serve the custom e-mail sender, and the CDK user-pool stack configures no SMS delivery (an SNS role or an origination identity) nor SMS MFA',
   },
   request: {
     type: read.oneOf([CUSTOM_SMS_SENDER_REQUEST_TYPE]),
