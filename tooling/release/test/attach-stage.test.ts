@@ -68,7 +68,9 @@ describe('deploy-trigger attach|detach --stage, for a stage with an existing poo
 
   it("gives no grant warning for a sender attached to its own stage's pool, whose stack granted AdminGetUser there", async () => {
     expect(await main(['attach', 'custom-email-sender', '--stage', 'staging'], workspace.cli.context)).toBe(0);
-    expect(aws.pool.state.LambdaConfig?.CustomEmailSender?.LambdaArn).toBe(aliasArn('staging-cognito-custom-email-sender'));
+    expect(aws.pool.state.LambdaConfig?.CustomEmailSender?.LambdaArn).toBe(
+      aliasArn('staging-cognito-custom-email-sender'),
+    );
     expect(workspace.cli.output.filter((line) => line.includes('warning'))).toEqual([]);
   });
 

@@ -204,10 +204,12 @@ describe('deploy-trigger attach', () => {
     });
   });
 
-  it("warns that a sender attached by pool id alone has no AdminGetUser grant on that pool, and says how to get one", async () => {
+  it('warns that a sender attached by pool id alone has no AdminGetUser grant on that pool, and says how to get one', async () => {
     expect(await attach('custom-email-sender')).toBe(0);
     const warning = workspace.cli.output.find((line) => line.startsWith('  warning: '));
-    expect(warning).toContain("custom-email-sender's role may call cognito-idp:AdminGetUser only on the pool of the stage");
+    expect(warning).toContain(
+      "custom-email-sender's role may call cognito-idp:AdminGetUser only on the pool of the stage",
+    );
     expect(warning).toContain(`"existingUserPool": { "id": "${USER_POOL_ID}" }`);
 
     workspace.cli.output.length = 0;
