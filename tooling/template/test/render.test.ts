@@ -88,7 +88,7 @@ describe('renderApp', () => {
     expect(undeployable.sort()).toEqual(['CustomSMSSender', 'InboundFederation']);
     expect(deploymentOf('PreTokenGeneration')).toEqual({ slot: 'preTokenGeneration' });
     expect(deploymentOf('CustomEmailSender')).toEqual({ slot: 'customEmailSender' });
-    expect(JSON.stringify(deploymentOf('CustomSMSSender'))).toContain('KMS key');
+    expect(JSON.stringify(deploymentOf('CustomSMSSender'))).toContain('configures no SMS delivery');
   });
 
   it('wires the handler through trigger-core with the family object and the service name', async () => {
