@@ -13,6 +13,7 @@ import {
   functionNameFor,
   readStage,
   type StageConfig,
+  type TriggerDefinition,
 } from './registry/index';
 import { findWorkspaceRoot } from './workspace-root';
 
@@ -157,7 +158,8 @@ export async function poolMain(
       return { trigger, functionName: functionNameFor(trigger.name, prefixed) };
     });
     // Checked among the apps given only: what the pool runs already is its owner's choice.
-    const writers = mode === 'attach' ? emailWriterConflictMessage(triggers.map(({ trigger }) => trigger)) : undefined;
+    const definitions = triggers.map(({ trigger }) => trigger);
+    const writers = mode === 'attach' ? emailWriterConflictMessage(definitions) : undefined;
     if (writers) throw new ReleaseConfigurationError('USAGE', writers);
     const lambda = context.createClient ? context.createClient() : new LambdaClient({});
     const cognito = context.createCognitoClient ? context.createCognitoClient() : new CognitoIdentityProviderClient({});
@@ -171,7 +173,7 @@ export async function poolMain(
     };
     const plan = await planPoolWiring(lambda, cognito, request);
     printPlan(plan, apps, print);
-    const ungranted = mode === 'attach' ? senderGrantWarning(triggers, stage, userPoolId) : undefined;
+    const ungranted = mode === 'attach' ? senderGrantWarning(definitions, stage, userPoolId) : undefined;
     if (ungranted) print(`  warning: ${ungranted}`);
     const pendingGrants = plan.grants.filter(({ state }) => mode === 'detach' || state !== 'present');
     if (plan.changes.length === 0 && pendingGrants.length === 0) {
@@ -205,14 +207,14 @@ export async function poolMain(
  * to fix it rather than leaving the first such notice to fail in production.
  */
 function senderGrantWarning(
-  triggers: readonly { trigger: { name: string; userPoolTrigger: string } }[],
+  triggers: readonly TriggerDefinition[],
   stage: StageConfig | undefined,
   userPoolId: string,
 ): string | undefined {
-  const sender = triggers.find(({ trigger }) => trigger.userPoolTrigger === 'customEmailSender');
+  const sender = triggers.find(({ userPoolTrigger }) => userPoolTrigger === 'customEmailSender');
   if (!sender || stage?.existingUserPool?.id === userPoolId) return undefined;
   return (
-    `${sender.trigger.name}'s role may call cognito-idp:AdminGetUser only on the pool of the stage it was deployed with, ` +
+    `${sender.name}'s role may call cognito-idp:AdminGetUser only on the pool of the stage it was deployed with, ` +
     `and decrypt only with that stage's sender key; for ${userPoolId}, set "existingUserPool": { "id": "${userPoolId}" } ` +
     `in the stage's stage.json and deploy it, or account-takeover notices without an email attribute will fail`
   );
